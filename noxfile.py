@@ -1,0 +1,40 @@
+"""Sessions CI calls: `nox -s lint typecheck tests`; `nox -s bench` runs the benchmarks."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = False
+
+PYTHON = ["3.11"]
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Ruff lint and format check."""
+    session.install("ruff>=0.6")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over src, tests, benchmarks and this file."""
+    session.install("-e", ".[dev]")
+    session.run("mypy", "--strict")
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The test suite (unit, property, golden, CLI; corpus tests skip without ../shared)."""
+    session.install("-e", ".[test,all]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks and accuracy evaluation; not part of the default run."""
+    session.install("-e", ".[test,all]")
+    session.run("python", "-m", "benchmarks.accuracy.run", *session.posargs)

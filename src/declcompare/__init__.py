@@ -1,0 +1,68 @@
+r"""declcompare: compare successive diplomatic declarations paragraph by paragraph.
+
+>>> import declcompare
+>>> d = declcompare.parse_text("Security\n\nThe member states welcome the talks.\n")
+>>> d.paragraphs[0].section
+'Security'
+"""
+
+from __future__ import annotations
+
+from declcompare.errors import (
+    BinaryInputError,
+    ComparisonError,
+    DeclcompareError,
+    EmptyInputError,
+    EncodingError,
+    InputError,
+    InputTooLargeError,
+    MissingDependencyError,
+    OutputError,
+    OutputExistsError,
+    ParseError,
+    SourceNotFoundError,
+)
+from declcompare.model import (
+    Block,
+    BlockKind,
+    Declaration,
+    DeclarationMeta,
+    Paragraph,
+    Section,
+    Signatory,
+    Source,
+    Span,
+)
+from declcompare.parse import load, parse_bytes, parse_text
+from declcompare.seeds import load_seed
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BinaryInputError",
+    "Block",
+    "BlockKind",
+    "ComparisonError",
+    "Declaration",
+    "DeclarationMeta",
+    "DeclcompareError",
+    "EmptyInputError",
+    "EncodingError",
+    "InputError",
+    "InputTooLargeError",
+    "MissingDependencyError",
+    "OutputError",
+    "OutputExistsError",
+    "Paragraph",
+    "ParseError",
+    "Section",
+    "Signatory",
+    "Source",
+    "SourceNotFoundError",
+    "Span",
+    "__version__",
+    "load",
+    "load_seed",
+    "parse_bytes",
+    "parse_text",
+]

@@ -1,0 +1,99 @@
+"""Errors raised by declcompare.
+
+Every failure the library reports is a subclass of one root, so a caller can
+catch ``DeclcompareError`` and know it has caught everything we raise on
+purpose::
+
+    DeclcompareError
+    ├── InputError (ValueError)            the input cannot be read as a declaration
+    │   ├── SourceNotFoundError            the path does not exist or is not a file
+    │   ├── EmptyInputError                nothing but whitespace
+    │   ├── BinaryInputError               binary data (or a format we cannot read yet)
+    │   ├── EncodingError                  bytes that are not valid UTF-8 / UTF-16 with BOM
+    │   └── InputTooLargeError             beyond the size or line-length limits
+    ├── ParseError (ValueError)            text read, but its structure is unusable
+    ├── ComparisonError (ValueError)       the comparison cannot be made as asked
+    ├── OutputError                        a report cannot be written
+    │   └── OutputExistsError              the output file exists and --force was not given
+    └── MissingDependencyError (ImportError)  an optional extra is not installed
+
+Messages say what failed, where (file, byte offset, line, paragraph id) and
+how to fix it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BinaryInputError",
+    "ComparisonError",
+    "DeclcompareError",
+    "EmptyInputError",
+    "EncodingError",
+    "InputError",
+    "InputTooLargeError",
+    "MissingDependencyError",
+    "OutputError",
+    "OutputExistsError",
+    "ParseError",
+    "SourceNotFoundError",
+]
+
+
+class DeclcompareError(Exception):
+    """Root of every error declcompare raises on purpose."""
+
+
+class InputError(DeclcompareError, ValueError):
+    """The input cannot be read as a declaration."""
+
+
+class SourceNotFoundError(InputError):
+    """The path does not exist, or is a directory rather than a file."""
+
+
+class EmptyInputError(InputError):
+    """The input holds nothing but whitespace."""
+
+
+class BinaryInputError(InputError):
+    """The input is binary data, or a format that needs an optional reader."""
+
+
+class EncodingError(InputError):
+    """The bytes are not valid UTF-8 (with or without BOM) or BOM-marked UTF-16."""
+
+    def __init__(self, message: str, *, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+class InputTooLargeError(InputError):
+    """The input exceeds the size or line-length limit."""
+
+
+class ParseError(DeclcompareError, ValueError):
+    """The text was read but its structure cannot be used."""
+
+
+class ComparisonError(DeclcompareError, ValueError):
+    """The comparison cannot be made with the arguments given."""
+
+
+class OutputError(DeclcompareError):
+    """A report or output file cannot be written."""
+
+
+class OutputExistsError(OutputError):
+    """The output path exists and overwriting was not requested."""
+
+
+class MissingDependencyError(DeclcompareError, ImportError):
+    """An optional dependency is missing; the message names the extra to install."""
+
+    def __init__(self, feature: str, *, extra: str, module: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional package {module!r}, which is not installed. "
+            f"Install it with: pip install 'declcompare[{extra}]'"
+        )
+        self.extra = extra
+        self.module = module

@@ -1,0 +1,172 @@
+"""Reading plain text and Markdown: size, binary and encoding checks.
+
+We never guess an encoding. UTF-8 (with or without a byte-order mark) and
+UTF-16 announced by its byte-order mark are accepted; anything else is refused
+with the byte offset of the first bad byte, so the user can look at it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from declcompare.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    InputTooLargeError,
+    SourceNotFoundError,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_LINE_CHARS",
+    "DecodedText",
+    "decode_bytes",
+    "read_source",
+]
+
+#: Larger than any declaration or compiled volume we know of (the longest UN
+#: resolution in the corpus is about 0.3 MB); a bigger file is almost surely not one.
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+#: A "line" longer than this is not prose: minified data, a binary dump, a log.
+DEFAULT_MAX_LINE_CHARS = 200_000
+
+# Magic numbers of formats users are likely to hand us by mistake.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx, an .xlsx or an .odt file)"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Microsoft Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Decoded text with what we learned while decoding it."""
+
+    text: str
+    encoding: str
+    sha256: str
+
+
+def _where(source: str | None) -> str:
+    return f" in {source}" if source else ""
+
+
+def decode_bytes(
+    data: bytes,
+    *,
+    source: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+) -> DecodedText:
+    """Decode raw bytes to text, refusing empty, binary, oversized or mis-encoded input."""
+    where = _where(source)
+    if len(data) > max_bytes:
+        raise InputTooLargeError(
+            f"the input{where} is {len(data):,} bytes, more than the limit of {max_bytes:,}; "
+            "split it, or raise max_bytes if it really is one declaration"
+        )
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BinaryInputError(
+                f"the input{where} is {what}, not text; "
+                "export it as plain text (UTF-8) or use a reader for that format"
+            )
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise EncodingError(
+            f"the input{where} starts with a UTF-32 byte-order mark; "
+            "UTF-32 is not read: re-save the file as UTF-8",
+            offset=0,
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    else:
+        encoding = "utf-8"
+        nul = data.find(b"\x00", 0, 65536)
+        if nul >= 0:
+            raise BinaryInputError(
+                f"the input{where} contains a NUL byte at byte offset {nul}: it is binary "
+                "data, not text; export the declaration as plain text (UTF-8)"
+            )
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start : exc.start + 4].hex(" ")
+        raise EncodingError(
+            f"the input{where} is not valid {encoding.upper().replace('-SIG', '')}: "
+            f"byte offset {exc.start} (line {line}) holds bytes {bad}; "
+            "re-save the file as UTF-8",
+            offset=exc.start,
+        ) from exc
+    if encoding.startswith("utf-8-sig") or encoding == "utf-16":
+        text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise EmptyInputError(
+            f"the input{where} is empty or holds only whitespace; there is nothing to parse"
+        )
+    nul_char = text.find("\x00")
+    if nul_char >= 0:
+        raise BinaryInputError(
+            f"the input{where} decodes to text holding a NUL character at character "
+            f"{nul_char}: it is binary data, not a declaration"
+        )
+    control = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if control > max(8, len(text[:65536]) // 100):
+        raise BinaryInputError(
+            f"the input{where} holds {control} control characters in its first "
+            f"{min(len(text), 65536):,} characters: it looks like binary data, not text"
+        )
+    start = 0
+    length = len(text)
+    while start < length:
+        end = text.find("\n", start)
+        if end < 0:
+            end = length
+        if end - start > max_line_chars:
+            line_no = text.count("\n", 0, start) + 1
+            raise InputTooLargeError(
+                f"line {line_no}{where} is {end - start:,} characters long, more than the "
+                f"limit of {max_line_chars:,}; a declaration has paragraphs separated by "
+                "line breaks, so this is probably not one"
+            )
+        start = end + 1
+    return DecodedText(text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_source(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+) -> DecodedText:
+    """Read and decode a file, with a clear error for every way that can fail."""
+    p = Path(path)
+    if not p.exists():
+        raise SourceNotFoundError(f"no such file: {str(p)!r}; check the path and try again")
+    if p.is_dir():
+        raise SourceNotFoundError(f"{str(p)!r} is a directory; give the path of a declaration file")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputTooLargeError(
+                f"{str(p)!r} is {size:,} bytes, more than the limit of {max_bytes:,}; "
+                "split it, or raise max_bytes if it really is one declaration"
+            )
+        data = p.read_bytes()
+    except PermissionError as exc:
+        raise SourceNotFoundError(f"cannot read {str(p)!r}: permission denied") from exc
+    except OSError as exc:
+        raise SourceNotFoundError(f"cannot read {str(p)!r}: {exc.strerror or exc}") from exc
+    return decode_bytes(data, source=str(p), max_bytes=max_bytes, max_line_chars=max_line_chars)

@@ -1,0 +1,239 @@
+"""The data model: immutable Pydantic v2 models of a parsed declaration.
+
+Offsets in :class:`Span` are character offsets into the decoded source text
+(after a byte-order mark, if any, is removed). A paragraph that a page break
+split in two carries two spans; its ``text`` joins the parts with one space.
+Everything else is the source text exactly as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from enum import StrEnum
+from functools import cached_property
+from typing import TypedDict, Unpack
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Declaration",
+    "DeclarationMeta",
+    "Paragraph",
+    "Section",
+    "Signatory",
+    "Source",
+    "Span",
+]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+# A number label at the start of a paragraph ("1.", "(a)", "iv)", "12)") or a list bullet.
+LABEL_RE = re.compile(
+    r"""^[ \t]*(?:
+        (?P<number>
+            \d{1,3}\\?\.(?:\d{1,3}\.)*(?=[ \t])      # 1.  12.  3.1.  2\. (Markdown escape)
+          | \d{1,3}\)(?=[ \t])                        # 1)
+          | \((?:\d{1,3}|[a-z]{1,2}|[A-Z]|[ivxlc]{1,6})\)(?=[ \t])  # (1) (a) (aa) (A) (iv)
+          | (?:[a-z]|[ivxlc]{1,6})\)(?=[ \t])         # a)  iv)
+        )
+      | (?P<bullet>[-*+\u2022\u2013](?=[ \t]))        # - * + • –
+    )[ \t]+""",
+    re.VERBOSE,
+)
+
+
+class Span(BaseModel):
+    """A half-open range ``[start, end)`` of character offsets in the source text."""
+
+    model_config = _FROZEN
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+
+class Paragraph(BaseModel):
+    """One paragraph: its text as written, where it stands and where it came from."""
+
+    model_config = _FROZEN
+
+    id: str = Field(description="Stable id within the declaration, e.g. 'p12'.")
+    index: int = Field(ge=0, description="Position in Declaration.paragraphs.")
+    section: str | None = Field(description="Heading of the section; None for the opening part.")
+    number: str | None = Field(default=None, description="Number label as printed: '1.', '(a)'.")
+    bullet: bool = Field(default=False, description="True for a bulleted list item.")
+    text: str = Field(description="Original text, label included; page-break parts joined by ' '.")
+    spans: tuple[Span, ...] = Field(
+        default=(), description="Source spans; two or more if rejoined."
+    )
+
+    @property
+    def body(self) -> str:
+        """The text without its number label or bullet."""
+        if self.number is None and not self.bullet:
+            return self.text
+        match = LABEL_RE.match(self.text)
+        return self.text[match.end() :] if match else self.text
+
+
+class Section(BaseModel):
+    """A headed part of a declaration; the opening part has no heading."""
+
+    model_config = _FROZEN
+
+    heading: str | None = None
+    heading_span: Span | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+
+
+class Signatory(BaseModel):
+    """One signature: the signer's role, the state they sign for and their name."""
+
+    model_config = _FROZEN
+
+    role: str | None = None
+    state: str | None = None
+    name: str | None = None
+    span: Span | None = None
+
+
+class BlockKind(StrEnum):
+    """Kinds of non-paragraph text kept so that nothing in the source is lost."""
+
+    TITLE = "title"
+    SIGNATURE = "signature"
+    DATE_LINE = "date_line"
+    MEETING_LINE = "meeting_line"
+    FOOTNOTES_HEADING = "footnotes_heading"
+    FOOTNOTE = "footnote"
+    FRONT_MATTER = "front_matter"
+    MARKUP = "markup"
+    UNPARSED = "unparsed"
+
+
+class Block(BaseModel):
+    """A piece of source text that is not a paragraph or a section heading."""
+
+    model_config = _FROZEN
+
+    kind: BlockKind
+    text: str
+    span: Span
+
+
+class Source(BaseModel):
+    """Where a declaration came from: a path or URL and the SHA-256 of its raw bytes."""
+
+    model_config = _FROZEN
+
+    path: str | None = None
+    url: str | None = None
+    sha256: str | None = None
+    encoding: str | None = None
+
+
+class DeclarationMeta(TypedDict, total=False):
+    """Metadata a caller may set or override when building a declaration."""
+
+    id: str
+    title: str | None
+    organisation: str | None
+    place: str | None
+    date: dt.date | None
+    language: str
+    metadata: dict[str, str]
+
+
+class Declaration(BaseModel):
+    """A parsed declaration: metadata, ordered sections, signatories and leftovers."""
+
+    model_config = _FROZEN
+
+    id: str
+    title: str | None = None
+    organisation: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    language: str = "en"
+    source: Source = Source()
+    sections: tuple[Section, ...] = ()
+    signatories: tuple[Signatory, ...] = ()
+    blocks: tuple[Block, ...] = Field(
+        default=(), description="Title, signature, date line, footnotes and any unparsed text."
+    )
+    metadata: dict[str, str] = Field(default_factory=dict)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """All paragraphs in reading order, over all sections."""
+        return tuple(p for s in self.sections for p in s.paragraphs)
+
+    @property
+    def unparsed(self) -> tuple[Block, ...]:
+        """Text the parser could not place; reported, never dropped."""
+        return tuple(b for b in self.blocks if b.kind is BlockKind.UNPARSED)
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        """Section headings in order (the opening part has none)."""
+        return tuple(s.heading for s in self.sections if s.heading is not None)
+
+    def iter_spans(self) -> Iterator[tuple[str, Span]]:
+        """Every source span with the element it belongs to, for coverage checks."""
+        for section in self.sections:
+            if section.heading_span is not None:
+                yield ("heading", section.heading_span)
+            for paragraph in section.paragraphs:
+                for span in paragraph.spans:
+                    yield (paragraph.id, span)
+        for block in self.blocks:
+            yield (block.kind.value, block.span)
+
+    @classmethod
+    def from_paragraphs(cls, texts: Sequence[str], **meta: Unpack[DeclarationMeta]) -> Declaration:
+        """Build a declaration from plain strings, one paragraph each, without repair.
+
+        The paragraphs are laid out as if the source were the strings joined by
+        blank lines, so spans are meaningful. Number labels are recognised but the
+        text is kept exactly as given.
+
+        >>> d = Declaration.from_paragraphs(["1. We agree.", "2. We disagree."])
+        >>> [p.number for p in d.paragraphs]
+        ['1.', '2.']
+        """
+        paragraphs: list[Paragraph] = []
+        offset = 0
+        for index, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise TypeError(f"paragraph {index} is {type(text).__name__}, not str")
+            match = LABEL_RE.match(text)
+            number = match.group("number") if match else None
+            paragraphs.append(
+                Paragraph(
+                    id=f"p{index + 1}",
+                    index=index,
+                    section=None,
+                    number=number,
+                    bullet=bool(match and match.group("bullet")),
+                    text=text,
+                    spans=(Span(start=offset, end=offset + len(text)),),
+                )
+            )
+            offset += len(text) + 2
+        joined = "\n\n".join(texts).encode("utf-8", "surrogatepass")
+        digest = hashlib.sha256(joined).hexdigest()
+        fields: dict[str, object] = dict(meta)
+        fields.setdefault("id", f"sha256-{digest[:12]}")
+        fields["source"] = Source(sha256=digest)
+        fields["sections"] = (Section(paragraphs=tuple(paragraphs)),)
+        return cls.model_validate(fields)

@@ -1,0 +1,44 @@
+"""The public surface changes only on purpose: update this list in the same commit."""
+
+from __future__ import annotations
+
+import declcompare
+
+PUBLIC = [
+    "BinaryInputError",
+    "Block",
+    "BlockKind",
+    "ComparisonError",
+    "Declaration",
+    "DeclarationMeta",
+    "DeclcompareError",
+    "EmptyInputError",
+    "EncodingError",
+    "InputError",
+    "InputTooLargeError",
+    "MissingDependencyError",
+    "OutputError",
+    "OutputExistsError",
+    "Paragraph",
+    "ParseError",
+    "Section",
+    "Signatory",
+    "Source",
+    "SourceNotFoundError",
+    "Span",
+    "__version__",
+    "load",
+    "load_seed",
+    "parse_bytes",
+    "parse_text",
+]
+
+
+def test_public_names_are_exactly_these() -> None:
+    assert declcompare.__all__ == PUBLIC
+
+
+def test_all_is_sorted_and_resolvable() -> None:
+    assert declcompare.__all__ == sorted(declcompare.__all__)
+    for name in declcompare.__all__:
+        assert hasattr(declcompare, name), name
