@@ -8,6 +8,8 @@ r"""declcompare: compare successive diplomatic declarations paragraph by paragra
 
 from __future__ import annotations
 
+from declcompare.align import CompareOptions
+from declcompare.compare import ChangeKind, Comparison, Link, compare
 from declcompare.errors import (
     BinaryInputError,
     ComparisonError,
@@ -42,6 +44,9 @@ __all__ = [
     "BinaryInputError",
     "Block",
     "BlockKind",
+    "ChangeKind",
+    "CompareOptions",
+    "Comparison",
     "ComparisonError",
     "Declaration",
     "DeclarationMeta",
@@ -50,6 +55,7 @@ __all__ = [
     "EncodingError",
     "InputError",
     "InputTooLargeError",
+    "Link",
     "MissingDependencyError",
     "OutputError",
     "OutputExistsError",
@@ -61,6 +67,7 @@ __all__ = [
     "SourceNotFoundError",
     "Span",
     "__version__",
+    "compare",
     "load",
     "load_seed",
     "parse_bytes",

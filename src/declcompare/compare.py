@@ -1,0 +1,273 @@
+"""``compare(old, new)``: every paragraph of both declarations, accounted for.
+
+>>> from declcompare import Declaration, compare
+>>> old = Declaration.from_paragraphs(["We welcome the talks.", "We support the plan."])
+>>> new = Declaration.from_paragraphs(["We support the plan.", "We note the talks.", "We agree."])
+>>> c = compare(old, new)
+>>> [(link.kind.value, link.old_index, link.new_index) for link in c.links]
+[('unchanged', 1, 0), ('reworded', 0, 1), ('added', None, 2)]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from declcompare.align import CompareOptions, align
+from declcompare.diff import Op, Segment, redline, render_redline
+from declcompare.model import Declaration
+from declcompare.normalize import display_key, strip_label
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ChangeKind", "CompareOptions", "Comparison", "Link", "compare"]
+
+
+class ChangeKind(StrEnum):
+    """What became of a paragraph."""
+
+    UNCHANGED = "unchanged"
+    REWORDED = "reworded"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    DROPPED = "dropped"
+
+
+class Link(BaseModel):
+    """One row of a comparison: an old-new pair, or an added or dropped paragraph."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: ChangeKind
+    old_index: int | None = Field(description="Position in old.paragraphs; None if added.")
+    new_index: int | None = Field(description="Position in new.paragraphs; None if dropped.")
+    similarity: float = Field(ge=0.0, le=1.0)
+    moved: bool = False
+    renumbered: bool = Field(default=False, description="Only the number label changed.")
+    group: int = Field(description="Shared by the rows of one split or merge.")
+    redline: tuple[Segment, ...] = ()
+
+
+_COLUMNS = [
+    "kind",
+    "moved",
+    "renumbered",
+    "old_index",
+    "new_index",
+    "old_id",
+    "new_id",
+    "old_section",
+    "new_section",
+    "old_number",
+    "new_number",
+    "old_text",
+    "new_text",
+    "similarity",
+    "redline",
+    "group",
+    "note",
+]
+
+
+class Comparison(BaseModel):
+    """The result of :func:`compare`: the links, with the declarations they refer to."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    old: Declaration
+    new: Declaration
+    options: CompareOptions = CompareOptions()
+    links: tuple[Link, ...]
+
+    @property
+    def changed(self) -> bool:
+        """True when anything but unchanged, unmoved paragraphs was found."""
+        return any(link.kind is not ChangeKind.UNCHANGED or link.moved for link in self.links)
+
+    def _note(self, link: Link) -> str:
+        notes: list[str] = []
+        if link.renumbered and link.old_index is not None and link.new_index is not None:
+            before = self.old.paragraphs[link.old_index].number
+            after = self.new.paragraphs[link.new_index].number
+            notes.append(f"renumbered {before or '(none)'} → {after or '(none)'}")
+        if link.moved:
+            notes.append("moved")
+        return "; ".join(notes)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per link, in the reading order of the new declaration."""
+        import pandas as pd
+
+        records: list[dict[str, object]] = []
+        for link in self.links:
+            o = self.old.paragraphs[link.old_index] if link.old_index is not None else None
+            n = self.new.paragraphs[link.new_index] if link.new_index is not None else None
+            records.append(
+                {
+                    "kind": link.kind.value,
+                    "moved": link.moved,
+                    "renumbered": link.renumbered,
+                    "old_index": link.old_index,
+                    "new_index": link.new_index,
+                    "old_id": o.id if o else None,
+                    "new_id": n.id if n else None,
+                    "old_section": o.section if o else None,
+                    "new_section": n.section if n else None,
+                    "old_number": o.number if o else None,
+                    "new_number": n.number if n else None,
+                    "old_text": o.text if o else None,
+                    "new_text": n.text if n else None,
+                    "similarity": link.similarity,
+                    "redline": render_redline(link.redline),
+                    "group": link.group,
+                    "note": self._note(link),
+                }
+            )
+        frame = pd.DataFrame.from_records(records, columns=_COLUMNS)
+        frame["kind"] = pd.Categorical(
+            frame["kind"], categories=[k.value for k in ChangeKind], ordered=False
+        )
+        for column in ("old_index", "new_index"):
+            frame[column] = frame[column].astype("Int64")
+        frame["group"] = frame["group"].astype("int64")
+        frame["similarity"] = frame["similarity"].astype("float64")
+        frame["moved"] = frame["moved"].astype(bool)
+        frame["renumbered"] = frame["renumbered"].astype(bool)
+        for column in (
+            "old_id", "new_id", "old_section", "new_section", "old_number",
+            "new_number", "old_text", "new_text", "redline", "note",
+        ):  # fmt: skip
+            frame[column] = frame[column].astype("string")
+        return frame
+
+    def summary(self) -> pd.DataFrame:
+        """Counts of links by kind, overall and per section (new section, else old).
+
+        Paragraph counts, not row counts: a split of one paragraph into three counts
+        once as "split" on the old side.
+        """
+        import pandas as pd
+
+        counts: Counter[tuple[str, str]] = Counter()
+        seen_groups: set[int] = set()
+        for link in self.links:
+            if link.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
+                if link.group in seen_groups:
+                    continue
+                seen_groups.add(link.group)
+            n = self.new.paragraphs[link.new_index] if link.new_index is not None else None
+            o = self.old.paragraphs[link.old_index] if link.old_index is not None else None
+            section = (n.section if n else None) or (o.section if o else None) or "(opening part)"
+            counts[(section, link.kind.value)] += 1
+            if link.moved:
+                counts[(section, "moved")] += 1
+        columns = [k.value for k in ChangeKind] + ["moved"]
+        sections: list[str] = []
+        for link in self.links:
+            n = self.new.paragraphs[link.new_index] if link.new_index is not None else None
+            o = self.old.paragraphs[link.old_index] if link.old_index is not None else None
+            name = (n.section if n else None) or (o.section if o else None) or "(opening part)"
+            if name not in sections:
+                sections.append(name)
+        table = pd.DataFrame(
+            [[counts[(s, c)] for c in columns] for s in sections],
+            index=pd.Index(sections, name="section"),
+            columns=columns,
+            dtype="int64",
+        )
+        table.loc["(total)"] = table.sum(axis=0)
+        return table
+
+
+def _classify_pair(old_text: str, new_text: str) -> tuple[ChangeKind, bool]:
+    same_body = display_key(strip_label(old_text)) == display_key(strip_label(new_text))
+    if same_body:
+        renumbered = display_key(old_text) != display_key(new_text)
+        return ChangeKind.UNCHANGED, renumbered
+    return ChangeKind.REWORDED, False
+
+
+def compare(
+    old: Declaration, new: Declaration, *, options: CompareOptions | None = None
+) -> Comparison:
+    """Compare two declarations paragraph by paragraph.
+
+    Every paragraph of both appears in the result: linked (unchanged, reworded,
+    split, merged — possibly moved) or added / dropped. The same inputs always give
+    the same result.
+    """
+    opts = options or CompareOptions()
+    old_ps, new_ps = old.paragraphs, new.paragraphs
+    alignment = align(old_ps, new_ps, opts)
+
+    rows: list[tuple[tuple[int, int, int, int], Link]] = []
+    linked_old: dict[int, int] = {}
+    group_count = 0
+    for index, pair in enumerate(alignment.pairs):
+        o, n = old_ps[pair.old], new_ps[pair.new]
+        if pair.kind == "split":
+            kind, renumbered = ChangeKind.SPLIT, False
+        elif pair.kind == "merged":
+            kind, renumbered = ChangeKind.MERGED, False
+        else:
+            kind, renumbered = _classify_pair(o.text, n.text)
+        similarity = 1.0 if kind is ChangeKind.UNCHANGED else min(max(pair.score, 0.0), 1.0)
+        link = Link(
+            kind=kind,
+            old_index=pair.old,
+            new_index=pair.new,
+            similarity=round(similarity, 6),
+            moved=index in alignment.moved,
+            renumbered=renumbered,
+            group=pair.group,
+            redline=redline(o.text, n.text),
+        )
+        rows.append(((pair.new, 0, pair.old, 0), link))
+        linked_old[pair.old] = min(linked_old.get(pair.old, pair.new), pair.new)
+        group_count = max(group_count, pair.group + 1)
+    taken_new = {pair.new for pair in alignment.pairs}
+    for j, paragraph in enumerate(new_ps):
+        if j not in taken_new:
+            link = Link(
+                kind=ChangeKind.ADDED,
+                old_index=None,
+                new_index=j,
+                similarity=0.0,
+                group=0,
+                redline=(Segment(op=Op.INSERT, text=paragraph.text),),
+            )
+            rows.append(((j, 0, -1, 0), link))
+    # A dropped paragraph stands after the new position of the nearest linked
+    # paragraph before it in the old declaration.
+    anchor = -1
+    for i, paragraph in enumerate(old_ps):
+        if i in linked_old:
+            anchor = linked_old[i]
+            continue
+        link = Link(
+            kind=ChangeKind.DROPPED,
+            old_index=i,
+            new_index=None,
+            similarity=0.0,
+            group=0,
+            redline=(Segment(op=Op.DELETE, text=paragraph.text),),
+        )
+        rows.append(((anchor, 1, i, 0), link))
+    rows.sort(key=lambda row: row[0])
+    # Groups are numbered in row order so that the frame is stable run to run.
+    renumber: dict[tuple[str, int], int] = {}
+    links: list[Link] = []
+    for _, link in rows:
+        if link.kind in (ChangeKind.ADDED, ChangeKind.DROPPED):
+            key = (link.kind.value, link.old_index if link.old_index is not None else -1)
+            key = (key[0], key[1] if link.new_index is None else link.new_index)
+        else:
+            key = ("link", link.group)
+        group = renumber.setdefault(key, len(renumber))
+        links.append(link.model_copy(update={"group": group}))
+    return Comparison(old=old, new=new, options=opts, links=tuple(links))

@@ -1,0 +1,95 @@
+"""Text used for matching only; the original text is never altered.
+
+Two layers:
+
+* :func:`display_key` — what "unchanged" means: the same text once whitespace,
+  quote and dash variants (and Markdown emphasis) are normalised. Case, spelling
+  and wording still count.
+* :func:`match_key` / :func:`tokens` — what alignment compares: additionally
+  case-folded, number labels removed, end-of-line hyphenation undone, British
+  spellings mapped to American ones and footnote markers dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from declcompare.model import LABEL_RE
+
+__all__ = ["display_key", "match_key", "strip_label", "tokens"]
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
+_EMPHASIS_RE = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|\\(?=[^\w\s])")
+_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_SPACE_RE = re.compile(r"\s+")
+_HYPHEN_BREAK_RE = re.compile(r"(\w)- (\w)")
+_FOOTNOTE_RE = re.compile(r"(?<=[a-z\u201d)\],;.])\d{1,2}(?=[\s,;.]|$)")
+_ALPHA_RE = re.compile(r"[a-z]{4,}")
+_WORD_RE = re.compile(r"\w+(?:[-']\w+)*")
+_ISATION_RE = re.compile(r"(\w{3,})is(ation|ations|ational|e|ed|es|ing)$")
+
+
+def strip_label(text: str) -> str:
+    """The text without a leading number label or bullet."""
+    match = LABEL_RE.match(text)
+    return text[match.end() :] if match else text
+
+
+def display_key(text: str) -> str:
+    """Key for "unchanged": whitespace, quotes, dashes and emphasis normalised."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    text = _LINK_RE.sub(r"\1", text)
+    text = _EMPHASIS_RE.sub("", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def _american(word: str) -> str:
+    from breame.spelling import get_american_spelling
+
+    spelled: str = get_american_spelling(word)
+    if spelled != word:
+        return spelled
+    match = _ISATION_RE.match(word)
+    if match and get_american_spelling(match.group(1) + "ise") != match.group(1) + "ise":
+        return f"{match.group(1)}iz{match.group(2)}"
+    return word
+
+
+def match_key(text: str) -> str:
+    """Key for alignment: display key, case-folded, label-free, spelling-normalised."""
+    text = display_key(strip_label(text)).casefold()
+    text = _HYPHEN_BREAK_RE.sub(r"\1-\2", text)
+    text = _FOOTNOTE_RE.sub("", text)
+    return _ALPHA_RE.sub(lambda m: _american(m.group()), text)
+
+
+def tokens(text: str) -> list[str]:
+    """Words of the match key, in order (hyphenated compounds kept whole)."""
+    return _WORD_RE.findall(match_key(text))
