@@ -10,11 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from declcompare import __version__
 from declcompare.errors import DeclcompareError
 from declcompare.model import Declaration
+
+if TYPE_CHECKING:
+    from declcompare.compare import Comparison
 
 __all__ = ["main"]
 
@@ -30,6 +33,12 @@ examples:
 _EPILOG_DEMO = """\
 examples:
   declcompare demo
+  declcompare demo --seed 7
+"""
+_EPILOG_COMPARE = """\
+examples:
+  declcompare compare resolution-2024.txt resolution-2025.txt
+  declcompare compare old.md new.md --csv changes.csv
 """
 
 
@@ -38,7 +47,9 @@ def _clip(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def render_structure(declaration: Declaration, stream: TextIO, *, full: bool = False) -> None:
+def render_structure(
+    declaration: Declaration, stream: TextIO, *, full: bool = False, brief: bool = False
+) -> None:
     """Print a declaration's parsed structure as tables, to check a parse by eye."""
     from rich.console import Console
     from rich.table import Table
@@ -65,7 +76,14 @@ def render_structure(declaration: Declaration, stream: TextIO, *, full: bool = F
     console.print(meta)
 
     width = 10_000 if full else 90
-    for number, section in enumerate(declaration.sections, start=1):
+    if brief:
+        outline = Table(title="Sections", title_justify="left")
+        outline.add_column("section")
+        outline.add_column("paragraphs", justify="right")
+        for section in declaration.sections:
+            outline.add_row(section.heading or "(opening part)", str(len(section.paragraphs)))
+        console.print(outline)
+    for number, section in enumerate(() if brief else declaration.sections, start=1):
         table = Table(
             title=f"Section {number}: {section.heading or '(opening part)'}",
             title_justify="left",
@@ -115,10 +133,91 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_SAME
 
 
+def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -> None:
+    """Print counts by kind and the most substantive changes of a comparison."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from declcompare.compare import ChangeKind
+    from declcompare.diff import render_redline
+
+    console = Console(file=stream, highlight=False)
+    old, new = comparison.old, comparison.new
+    console.print(f"[bold]Old:[/bold] {old.title or old.id} ({len(old.paragraphs)} paragraphs)")
+    console.print(f"[bold]New:[/bold] {new.title or new.id} ({len(new.paragraphs)} paragraphs)")
+    summary = comparison.summary()
+    table = Table(title="Paragraphs by change", title_justify="left")
+    table.add_column("section")
+    for column in summary.columns:
+        table.add_column(str(column), justify="right")
+    for section, row in summary.iterrows():
+        table.add_row(str(section), *(str(int(v)) for v in row.tolist()))
+    console.print(table)
+    ranked = sorted(
+        (link for link in comparison.links if link.kind is not ChangeKind.UNCHANGED),
+        key=lambda link: (link.similarity, link.new_index or 0, link.old_index or 0),
+    )[:top]
+    if ranked:
+        changes = Table(title=f"Most substantive changes (up to {top})", title_justify="left")
+        changes.add_column("kind", no_wrap=True)
+        changes.add_column("old", no_wrap=True)
+        changes.add_column("new", no_wrap=True)
+        changes.add_column("redline ([-deleted-] {+inserted+})", overflow="fold")
+        for link in ranked:
+            changes.add_row(
+                link.kind.value + (", moved" if link.moved else ""),
+                old.paragraphs[link.old_index].id if link.old_index is not None else "—",
+                new.paragraphs[link.new_index].id if link.new_index is not None else "—",
+                _clip(render_redline(link.redline), 400),
+            )
+        console.print(changes)
+
+
+def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    from declcompare.compare import compare
+    from declcompare.parse import load
+
+    comparison = compare(load(args.old), load(args.new))
+    render_comparison(comparison, out, top=args.top)
+    if args.csv:
+        from declcompare.report.csv import write_csv
+
+        write_csv(comparison, args.csv, force=args.force)
+        print(f"Paragraph table written to {args.csv}", file=out)
+    return EXIT_DIFFERENT if comparison.changed else EXIT_SAME
+
+
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from declcompare.compare import compare
+    from declcompare.generate import demo_donors, generate_revision
     from declcompare.seeds import load_seed
 
-    render_structure(load_seed(), out, full=args.full)
+    seed = load_seed()
+    render_structure(seed, out, full=args.full, brief=not args.full)
+    revision = generate_revision(seed, seed=args.seed, donors=demo_donors())
+    comparison = compare(seed, revision.declaration)
+    print("", file=out)
+    print(
+        "Comparison with a GENERATED revision of the seed (edited by declcompare's revision "
+        "generator; it is not a real declaration):",
+        file=out,
+    )
+    render_comparison(comparison, out)
+    truth = revision.truth
+    found = {
+        (link.old_index, link.new_index)
+        for link in comparison.links
+        if link.old_index is not None and link.new_index is not None
+    }
+    recovered = len(found & truth.pairs)
+    print(
+        f"Generated edits: {', '.join(truth.ops)}.\n"
+        f"Links recovered: {recovered} of {len(truth.pairs)} true links, "
+        f"{len(found - truth.pairs)} wrong; added paragraphs found: "
+        f"{sum(1 for x in comparison.links if x.new_index in truth.added and x.old_index is None)}"
+        f" of {len(truth.added)}.",
+        file=out,
+    )
     return EXIT_SAME
 
 
@@ -152,12 +251,33 @@ def build_parser() -> argparse.ArgumentParser:
         "demo",
         help="run the demonstration on the bundled seed declaration",
         description="Parse the bundled seed, the Moscow Declaration of the SCO Council of "
-        "Heads of State (10 November 2020), and show its structure.",
+        "Heads of State (10 November 2020), show its structure, and compare it with a "
+        "generated revision of itself (labelled as generated, not a real text).",
         epilog=_EPILOG_DEMO,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    demo.add_argument("--full", action="store_true", help="print paragraphs in full")
+    demo.add_argument(
+        "--full", action="store_true", help="print every paragraph of the seed in full"
+    )
+    demo.add_argument(
+        "--seed", type=int, default=2020, help="random seed of the generated revision"
+    )
     demo.set_defaults(handler=_cmd_demo)
+
+    cmp_ = commands.add_parser(
+        "compare",
+        help="compare two declarations and summarise what changed",
+        description="Compare OLD with NEW paragraph by paragraph. Exit status: 0 when "
+        "nothing changed, 1 when something changed, 2 on error (like diff).",
+        epilog=_EPILOG_COMPARE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmp_.add_argument("old", help="the earlier declaration (plain text or Markdown, UTF-8)")
+    cmp_.add_argument("new", help="the later declaration")
+    cmp_.add_argument("--top", type=int, default=8, help="how many changes to list (default 8)")
+    cmp_.add_argument("--csv", metavar="PATH", help="also write the paragraph table as CSV")
+    cmp_.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    cmp_.set_defaults(handler=_cmd_compare)
     return parser
 
 

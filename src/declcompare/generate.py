@@ -24,7 +24,7 @@ from enum import StrEnum
 
 from declcompare.model import LABEL_RE, Declaration, Paragraph, Section, Source, Span
 
-__all__ = ["EditOp", "GroundTruth", "Revision", "generate_revision"]
+__all__ = ["EditOp", "GroundTruth", "Revision", "demo_donors", "generate_revision"]
 
 
 class EditOp(StrEnum):
@@ -153,6 +153,15 @@ def _split_point(text: str) -> int | None:
     if not cuts:
         return None
     return cuts[len(cuts) // 2]
+
+
+def demo_donors() -> tuple[str, ...]:
+    """Generated paragraphs (not from any real text) used as additions in the demo."""
+    from importlib import resources
+
+    text = resources.files("declcompare").joinpath("data/generated_donor_paragraphs.txt")
+    lines = text.read_text("utf-8").splitlines()
+    return tuple(line for line in lines if line.strip() and not line.startswith("#"))
 
 
 def generate_revision(

@@ -100,3 +100,40 @@ def test_console_script_runs_as_a_process() -> None:
     )
     assert result.returncode == 2
     assert result.stderr.startswith("declcompare: error:")
+
+
+def test_demo_compares_with_a_labelled_generated_revision(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["demo", "--seed", "11"]) == 0
+    out = capsys.readouterr().out
+    assert "GENERATED revision" in out
+    assert "not a real declaration" in out
+    assert "Links recovered:" in out
+
+
+def test_compare_identical_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(SEED), str(SEED)]) == 0
+    assert "Paragraphs by change" in capsys.readouterr().out
+
+
+def test_compare_different_exits_1_and_writes_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = SEED.read_text("utf-8")
+    changed = tmp_path / "changed.txt"
+    changed.write_text(text.replace("welcome the efforts", "take note of the efforts"), "utf-8")
+    out_csv = tmp_path / "out.csv"
+    assert main(["compare", str(SEED), str(changed), "--csv", str(out_csv)]) == 1
+    assert "reworded" in capsys.readouterr().out
+    assert out_csv.read_text("utf-8").startswith("kind,moved,")
+    assert main(["compare", str(SEED), str(changed), "--csv", str(out_csv)]) == 2
+    err = capsys.readouterr().err
+    assert "already exists" in err
+    assert "--force" in err
+    assert main(["compare", str(SEED), str(changed), "--csv", str(out_csv), "--force"]) == 1
+
+
+def test_compare_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(SEED), str(tmp_path / "nope.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err

@@ -1,0 +1,53 @@
+"""CSV of the paragraph table, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from declcompare.errors import OutputError, OutputExistsError
+
+if TYPE_CHECKING:
+    from declcompare.compare import Comparison
+
+__all__ = ["neutralise_cell", "to_csv", "write_csv"]
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """Prefix a quote so a spreadsheet shows text that looks like a formula as text.
+
+    >>> neutralise_cell("=HYPERLINK(1)"), neutralise_cell("plain")
+    ("'=HYPERLINK(1)", 'plain')
+    """
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def to_csv(comparison: Comparison) -> str:
+    """The paragraph frame as CSV text, with formula-like cells neutralised."""
+    frame = comparison.to_frame()
+    for column in frame.columns:
+        if str(frame[column].dtype) in ("string", "object", "category"):
+            frame[column] = (
+                frame[column]
+                .astype("string")
+                .map(lambda v: neutralise_cell(v) if isinstance(v, str) else v)
+            )
+    text: str = frame.to_csv(index=False, lineterminator="\n")
+    return text
+
+
+def write_csv(comparison: Comparison, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """Write :func:`to_csv` to ``path``; refuse to overwrite unless ``force``."""
+    target = Path(path)
+    if target.exists() and not force:
+        raise OutputExistsError(
+            f"{str(target)!r} already exists; choose another path or pass --force to overwrite it"
+        )
+    try:
+        target.write_text(to_csv(comparison), encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
+    return target
