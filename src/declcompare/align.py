@@ -22,6 +22,7 @@ The steps, each pure and deterministic:
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -265,8 +266,6 @@ def _longest_chain(points: Sequence[tuple[int, int]]) -> set[int]:
     tails: list[int] = []
     tail_idx: list[int] = []
     parent: dict[int, int | None] = {}
-    import bisect
-
     for i in order:
         value = points[i][1]
         pos = bisect.bisect_left(tails, value)

@@ -154,26 +154,22 @@ class Comparison(BaseModel):
         import pandas as pd
 
         counts: Counter[tuple[str, str]] = Counter()
+        sections: list[str] = []  # in order of first appearance
         seen_groups: set[int] = set()
         for link in self.links:
+            n = self.new.paragraphs[link.new_index] if link.new_index is not None else None
+            o = self.old.paragraphs[link.old_index] if link.old_index is not None else None
+            section = (n.section if n else None) or (o.section if o else None) or "(opening part)"
+            if section not in sections:
+                sections.append(section)
             if link.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
                 if link.group in seen_groups:
                     continue
                 seen_groups.add(link.group)
-            n = self.new.paragraphs[link.new_index] if link.new_index is not None else None
-            o = self.old.paragraphs[link.old_index] if link.old_index is not None else None
-            section = (n.section if n else None) or (o.section if o else None) or "(opening part)"
             counts[(section, link.kind.value)] += 1
             if link.moved:
                 counts[(section, "moved")] += 1
         columns = [k.value for k in ChangeKind] + ["moved"]
-        sections: list[str] = []
-        for link in self.links:
-            n = self.new.paragraphs[link.new_index] if link.new_index is not None else None
-            o = self.old.paragraphs[link.old_index] if link.old_index is not None else None
-            name = (n.section if n else None) or (o.section if o else None) or "(opening part)"
-            if name not in sections:
-                sections.append(name)
         table = pd.DataFrame(
             [[counts[(s, c)] for c in columns] for s in sections],
             index=pd.Index(sections, name="section"),
@@ -207,7 +203,6 @@ def compare(
 
     rows: list[tuple[tuple[int, int, int, int], Link]] = []
     linked_old: dict[int, int] = {}
-    group_count = 0
     for index, pair in enumerate(alignment.pairs):
         o, n = old_ps[pair.old], new_ps[pair.new]
         if pair.kind == "split":
@@ -229,7 +224,6 @@ def compare(
         )
         rows.append(((pair.new, 0, pair.old, 0), link))
         linked_old[pair.old] = min(linked_old.get(pair.old, pair.new), pair.new)
-        group_count = max(group_count, pair.group + 1)
     taken_new = {pair.new for pair in alignment.pairs}
     for j, paragraph in enumerate(new_ps):
         if j not in taken_new:
@@ -263,9 +257,10 @@ def compare(
     renumber: dict[tuple[str, int], int] = {}
     links: list[Link] = []
     for _, link in rows:
-        if link.kind in (ChangeKind.ADDED, ChangeKind.DROPPED):
-            key = (link.kind.value, link.old_index if link.old_index is not None else -1)
-            key = (key[0], key[1] if link.new_index is None else link.new_index)
+        if link.kind is ChangeKind.ADDED:
+            key = ("added", link.new_index if link.new_index is not None else -1)
+        elif link.kind is ChangeKind.DROPPED:
+            key = ("dropped", link.old_index if link.old_index is not None else -1)
         else:
             key = ("link", link.group)
         group = renumber.setdefault(key, len(renumber))
