@@ -54,6 +54,19 @@ def predicted_pairs(comparison: Comparison) -> set[tuple[int, int]]:
     }
 
 
+def unaccounted(comparison: Comparison) -> int:
+    """Paragraphs missing from a comparison, or repeated without a split/merge to explain it."""
+    old_seen = Counter(link.old_index for link in comparison.links if link.old_index is not None)
+    new_seen = Counter(link.new_index for link in comparison.links if link.new_index is not None)
+    split_old = {link.old_index for link in comparison.links if link.kind is ChangeKind.SPLIT}
+    merged_new = {link.new_index for link in comparison.links if link.kind is ChangeKind.MERGED}
+    missing = sum(1 for i in range(len(comparison.old.paragraphs)) if old_seen[i] == 0)
+    missing += sum(1 for j in range(len(comparison.new.paragraphs)) if new_seen[j] == 0)
+    repeated = sum(1 for i, n in old_seen.items() if n > 1 and i not in split_old)
+    repeated += sum(1 for j, n in new_seen.items() if n > 1 and j not in merged_new)
+    return missing + repeated
+
+
 def score(comparison: Comparison, truth: GroundTruth) -> tuple[Tally, Counter[tuple[str, str]]]:
     """Link precision/recall, spurious matches, moves, splits/merges, kind confusion."""
     predicted = predicted_pairs(comparison)

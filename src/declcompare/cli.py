@@ -91,7 +91,7 @@ def render_structure(
         table.add_column("id", no_wrap=True)
         table.add_column("no.", no_wrap=True)
         table.add_column("text", overflow="fold")
-        table.add_column("source lines", no_wrap=True)
+        table.add_column("source characters", no_wrap=True)
         for paragraph in section.paragraphs:
             spans = " + ".join(f"{s.start}–{s.end}" for s in paragraph.spans)
             if len(paragraph.spans) > 1:

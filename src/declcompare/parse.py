@@ -182,6 +182,7 @@ class _Item:
     number: str | None = None
     bullet: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    signatory: Signatory | None = None
 
 
 def _is_list_start(line: str) -> bool:
@@ -404,8 +405,11 @@ def _classify(text: str, raws: list[_Raw], *, has_front_title: bool) -> list[_It
             continue
         signatory = parse_signature(content, span)
         if signatory is not None:
-            items.append(_Item(kind=BlockKind.SIGNATURE.value, spans=[span], text=content))
-            items[-1].extra["_signatory"] = signatory.model_dump_json()
+            items.append(
+                _Item(
+                    kind=BlockKind.SIGNATURE.value, spans=[span], text=content, signatory=signatory
+                )
+            )
             continue
         previous = next((it for it in reversed(items) if it.kind == "paragraph"), None)
         continues = (
@@ -478,7 +482,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
-def _build(text: str, items: list[_Item], source: Source) -> Declaration:
+def _build(
+    text: str, items: list[_Item], source: Source, front_meta: dict[str, str]
+) -> Declaration:
     title: str | None = None
     meta: dict[str, str] = {}
     blocks: list[Block] = []
@@ -519,13 +525,11 @@ def _build(text: str, items: list[_Item], source: Source) -> Declaration:
             index += 1
         else:
             kind = BlockKind(item.kind)
-            if kind is BlockKind.SIGNATURE:
-                signatories.append(Signatory.model_validate_json(item.extra["_signatory"]))
+            if kind is BlockKind.SIGNATURE and item.signatory is not None:
+                signatories.append(item.signatory)
             blocks.append(Block(kind=kind, text=item.text, span=item.spans[0]))
     close_section()
 
-    front = next((b for b in blocks if b.kind is BlockKind.FRONT_MATTER), None)
-    front_meta = _front_matter(front.text) if front else {}
     if title is None and front_meta.get("title"):
         title = " ".join(front_meta["title"].split())
     if front_meta.get("source_url") and source.url is None:
@@ -646,9 +650,10 @@ def parse_text(
                 text=text[:end],
             )
         )
-    has_front_title = bool(front_end and _front_matter(text[:front_end]).get("title"))
+    front_meta = _front_matter(text[:front_end]) if front_end else {}
+    has_front_title = bool(front_meta.get("title"))
     items.extend(_classify(text, _split_blocks(text, front_end), has_front_title=has_front_title))
-    declaration = _build(text, items, source)
+    declaration = _build(text, items, source, front_meta)
     check_coverage(declaration, text)
     return _apply(declaration, overrides)
 
