@@ -1,4 +1,5 @@
-"""Accuracy evaluation of compare(): generated revisions of real texts, and the real UN series.
+"""Accuracy of compare() and of commitment changes: generated revisions of real texts,
+controlled commitment edits of real texts, and the real UN series.
 
 Run:  python -m benchmarks.accuracy.run      (or: nox -s bench)
 Writes benchmarks/accuracy/results.json and results.md (committed; a changed
@@ -21,6 +22,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import declcompare
+from benchmarks.accuracy import commitment_edits
 from benchmarks.accuracy.metrics import Tally, score, unaccounted
 from declcompare.compare import ChangeKind, compare
 from declcompare.generate import generate_revision
@@ -197,6 +199,30 @@ def to_markdown(results: dict[str, object]) -> str:
     ]
     lines += ["", "Confusion (truth -> predicted, per new paragraph; dropped per old):", ""]
     lines += [f"- {k}: {v}" for k, v in gen["confusion_truth_vs_predicted"].items()]
+    edits = results.get("commitment_edits")
+    if isinstance(edits, dict):
+        lines += [
+            "",
+            f"## Commitment changes: {edits['cases']} controlled edits of real commitments",
+            "",
+            f"Generated revisions of {edits['source_texts']} real texts "
+            "(`declcompare.generate_edits`); each edited commitment must be reported "
+            "as its edit implies.",
+            "",
+            f"- accuracy: {edits['accuracy']} (target {edits['target']}, "
+            f"met: {edits['target_met']})",
+            "- by edit: "
+            + ", ".join(
+                f"{k} {v} ({edits['cases_by_edit'][k]} cases)"
+                for k, v in edits["accuracy_by_edit"].items()
+            ),
+            f"- commitments of untouched paragraphs reported as changed: "
+            f"{edits['untouched_reported_changed']} of {edits['untouched_commitments']}",
+            "",
+            "Confusion (edit: expected -> reported):",
+            "",
+        ]
+        lines += [f"- {k}: {v}" for k, v in edits["confusion"].items()]
     real = results.get("real_un_series")
     if isinstance(real, dict):
         lines += [
@@ -221,11 +247,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print, do not write results")
     args = parser.parse_args(argv)
     results: dict[str, object] = {"machine": machine(), "generated": generated_benchmark()}
+    results["commitment_edits"] = commitment_edits.evaluate(source_texts())
     if CORPUS.is_dir():
         results["real_un_series"] = real_un_series()
     text = json.dumps(results, indent=2, ensure_ascii=False)
     summary = {k: v for k, v in results.items() if k != "real_un_series"}
     gen = summary["generated"]
+    edits = results["commitment_edits"]
+    assert isinstance(edits, dict)
     assert isinstance(gen, dict)
     print(
         json.dumps(
@@ -234,6 +263,24 @@ def main(argv: list[str] | None = None) -> int:
                 "targets_met": gen["targets_met"],
                 "pairs": gen["pairs"],
                 "source_texts": gen["source_texts"],
+            },
+            indent=2,
+        )
+    )
+    print(
+        json.dumps(
+            {
+                "commitment_edits": {
+                    k: edits[k]
+                    for k in (
+                        "cases",
+                        "accuracy",
+                        "target_met",
+                        "accuracy_by_edit",
+                        "untouched_commitments",
+                        "untouched_reported_changed",
+                    )
+                }
             },
             indent=2,
         )

@@ -9,6 +9,12 @@ r"""declcompare: compare successive diplomatic declarations paragraph by paragra
 from __future__ import annotations
 
 from declcompare.align import CompareOptions
+from declcompare.commitments import (
+    Commitment,
+    CommitmentChange,
+    Entity,
+    extract_commitments,
+)
 from declcompare.compare import ChangeKind, Comparison, Link, compare
 from declcompare.errors import (
     BinaryInputError,
@@ -24,6 +30,7 @@ from declcompare.errors import (
     ParseError,
     SourceNotFoundError,
 )
+from declcompare.lexicon import Stance
 from declcompare.model import (
     Block,
     BlockKind,
@@ -45,6 +52,8 @@ __all__ = [
     "Block",
     "BlockKind",
     "ChangeKind",
+    "Commitment",
+    "CommitmentChange",
     "CompareOptions",
     "Comparison",
     "ComparisonError",
@@ -53,6 +62,7 @@ __all__ = [
     "DeclcompareError",
     "EmptyInputError",
     "EncodingError",
+    "Entity",
     "InputError",
     "InputTooLargeError",
     "Link",
@@ -66,8 +76,10 @@ __all__ = [
     "Source",
     "SourceNotFoundError",
     "Span",
+    "Stance",
     "__version__",
     "compare",
+    "extract_commitments",
     "load",
     "load_seed",
     "parse_bytes",

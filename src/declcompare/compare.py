@@ -24,6 +24,8 @@ from declcompare.normalize import display_key, strip_label
 if TYPE_CHECKING:
     import pandas as pd
 
+    from declcompare.commitments import Commitment, CommitmentChange
+
 __all__ = ["ChangeKind", "CompareOptions", "Comparison", "Link", "compare"]
 
 
@@ -141,6 +143,117 @@ class Comparison(BaseModel):
         for column in (
             "old_id", "new_id", "old_section", "new_section", "old_number",
             "new_number", "old_text", "new_text", "redline", "note",
+        ):  # fmt: skip
+            frame[column] = frame[column].astype("string")
+        return frame
+
+    def commitment_changes(
+        self,
+    ) -> list[tuple[Link, Commitment | None, Commitment | None, CommitmentChange]]:
+        """Every commitment of both declarations, paired across linked paragraphs.
+
+        Each item is (link, old commitment, new commitment, change); commitments in
+        added paragraphs are new, those in dropped paragraphs dropped. Split and
+        merged paragraphs pool the commitments of all their pieces.
+        """
+        from declcompare.commitments import (
+            CommitmentChange,
+            classify_change,
+            declaration_commitments,
+            pair_commitments,
+        )
+
+        old_by: dict[int, list[Commitment]] = {}
+        for c in declaration_commitments(self.old):
+            old_by.setdefault(c.paragraph_index, []).append(c)
+        new_by: dict[int, list[Commitment]] = {}
+        for c in declaration_commitments(self.new):
+            new_by.setdefault(c.paragraph_index, []).append(c)
+        groups: dict[int, tuple[list[int], list[int]]] = {}
+        for link in self.links:
+            olds, news = groups.setdefault(link.group, ([], []))
+            if link.old_index is not None and link.old_index not in olds:
+                olds.append(link.old_index)
+            if link.new_index is not None and link.new_index not in news:
+                news.append(link.new_index)
+        out: list[tuple[Link, Commitment | None, Commitment | None, CommitmentChange]] = []
+        done: set[int] = set()
+        for link in self.links:
+            if link.group in done:
+                continue
+            done.add(link.group)
+            olds, news = groups[link.group]
+            old_cs = [c for i in sorted(olds) for c in old_by.get(i, [])]
+            new_cs = [c for j in sorted(news) for c in new_by.get(j, [])]
+            for a, b in pair_commitments(old_cs, new_cs):
+                if a is None:
+                    change = CommitmentChange.NEW
+                elif b is None:
+                    change = CommitmentChange.DROPPED
+                else:
+                    change = classify_change(a, b)
+                out.append((link, a, b, change))
+        return out
+
+    def commitments(self) -> pd.DataFrame:
+        """One row per commitment of either declaration and what became of it.
+
+        ``change`` is new, dropped, restated, strengthened, weakened,
+        changed_stance or changed_object; ``old_paragraph`` / ``new_paragraph``
+        are positions in ``old.paragraphs`` / ``new.paragraphs`` (nullable); the
+        old and new predicate, stance and strength stand side by side.
+        """
+        import pandas as pd
+
+        from declcompare.commitments import CHANGE_COLUMNS, CommitmentChange, _entity_text
+        from declcompare.lexicon import Stance
+
+        records: list[dict[str, object]] = []
+        for link, a, b, change in self.commitment_changes():
+            either = b if b is not None else a
+            n = self.new.paragraphs[b.paragraph_index] if b else None
+            o = self.old.paragraphs[a.paragraph_index] if a else None
+            records.append(
+                {
+                    "change": change.value,
+                    "old_paragraph": a.paragraph_index if a else None,
+                    "new_paragraph": b.paragraph_index if b else None,
+                    "link_kind": link.kind.value,
+                    "section": (n.section if n else None) or (o.section if o else None),
+                    "actor": either.actor if either is not None else None,
+                    "old_predicate": a.predicate if a else None,
+                    "new_predicate": b.predicate if b else None,
+                    "old_lemma": a.lemma if a else None,
+                    "new_lemma": b.lemma if b else None,
+                    "old_stance": a.stance.value if a else None,
+                    "new_stance": b.stance.value if b else None,
+                    "old_strength": a.strength if a else None,
+                    "new_strength": b.strength if b else None,
+                    "old_negated": a.negated if a else None,
+                    "new_negated": b.negated if b else None,
+                    "object": b.object if b else (a.object if a else None),
+                    "old_object": a.object if a else None,
+                    "new_object": b.object if b else None,
+                    "entities": _entity_text(b.entities if b else a.entities if a else ()),
+                }
+            )
+        frame = pd.DataFrame.from_records(records, columns=CHANGE_COLUMNS)
+        frame["change"] = pd.Categorical(
+            frame["change"], categories=[c.value for c in CommitmentChange]
+        )
+        frame["link_kind"] = pd.Categorical(
+            frame["link_kind"], categories=[k.value for k in ChangeKind]
+        )
+        stances = [s.value for s in Stance]
+        for column in ("old_stance", "new_stance"):
+            frame[column] = pd.Categorical(frame[column], categories=stances)
+        for column in ("old_paragraph", "new_paragraph", "old_strength", "new_strength"):
+            frame[column] = frame[column].astype("Int64")
+        for column in ("old_negated", "new_negated"):
+            frame[column] = frame[column].astype("boolean")
+        for column in (
+            "section", "actor", "old_predicate", "new_predicate", "old_lemma", "new_lemma",
+            "object", "old_object", "new_object", "entities",
         ):  # fmt: skip
             frame[column] = frame[column].astype("string")
         return frame

@@ -1,0 +1,210 @@
+"""The stance lexicon (``data/stance_lexicon.toml``), expanded into matchable forms.
+
+Every phrase of the data file is expanded once: its head verb into all
+inflections (lemminflect) and every word into its American spelling too
+(breame), so that "welcomed", "Welcoming", "emphasize" and "took note of" are
+found while the data file lists only "welcome", "emphasise" and "take note of".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Form", "Lexicon", "Phrase", "Stance", "lexicon"]
+
+
+class Stance(StrEnum):
+    """The closed set of stances a commitment can take."""
+
+    WELCOME = "welcome"
+    SUPPORT = "support"
+    NOTE = "note"
+    COMMEND = "commend"
+    EMPHASISE = "emphasise"
+    REAFFIRM = "reaffirm"
+    RECALL = "recall"
+    RECOGNISE = "recognise"
+    BELIEVE = "believe"
+    UNDERTAKE = "undertake"
+    INTEND = "intend"
+    CALL = "call"
+    URGE = "urge"
+    REQUEST = "request"
+    DECIDE = "decide"
+    INVITE = "invite"
+    ENCOURAGE = "encourage"
+    CONCERN = "concern"
+    OPPOSE = "oppose"
+    CONDEMN = "condemn"
+    REGRET = "regret"
+    AGREE = "agree"
+    DECLARE = "declare"
+
+
+class Form(StrEnum):
+    """Grammatical form of a matched head verb, used to check coordination."""
+
+    BASE = "base"  # support, are (in favour of)
+    THIRD = "third"  # supports, is
+    PAST = "past"  # supported, taken
+    ING = "ing"  # supporting
+    BARE = "bare"  # a "be" phrase without "be": "Deeply concerned", "Convinced"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One lexicon entry in one written form."""
+
+    words: tuple[str, ...]
+    lemma: str
+    stance: Stance
+    strength: int
+    form: Form
+    modal: bool = False
+    delta: int = 0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All forms, indexed by their first word, longest first."""
+
+    by_first: dict[str, tuple[Phrase, ...]]
+    intensifiers: dict[str, int]
+    neutral: frozenset[str]
+    possessives: frozenset[str]
+    negators: frozenset[str]
+    actors: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[str, ...]], ...]
+    voices: frozenset[str]  # actors whose texts are wholly in their voice
+    verb_words: frozenset[str]  # every inflected head form of a non-modal phrase
+
+    def default_actor(self, organisation: str | None) -> str | None:
+        """The actor whose voice an organisation's texts use without naming it."""
+        for name, _, default_for in self.actors:
+            if organisation is not None and organisation in default_for:
+                return name
+        return None
+
+
+_BE_FORMS: dict[str, Form] = {
+    "be": Form.BASE,
+    "are": Form.BASE,
+    "am": Form.BASE,
+    "remain": Form.BASE,
+    "is": Form.THIRD,
+    "remains": Form.THIRD,
+    "was": Form.PAST,
+    "were": Form.PAST,
+    "been": Form.PAST,
+    "remained": Form.PAST,
+    "being": Form.ING,
+    "remaining": Form.ING,
+}
+_TAG_FORM = {
+    "VB": Form.BASE,
+    "VBP": Form.BASE,
+    "VBZ": Form.THIRD,
+    "VBD": Form.PAST,
+    "VBN": Form.PAST,
+    "VBG": Form.ING,
+}
+
+
+def _spellings(word: str) -> set[str]:
+    from declcompare.normalize import _american
+
+    return {word, _american(word)}
+
+
+def _head_forms(head: str) -> dict[str, Form]:
+    if head == "be":
+        return dict(_BE_FORMS)
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
+    table = getAllInflections(head, upos="VERB") or getAllInflectionsOOV(head, upos="VERB")
+    forms: dict[str, Form] = {}
+    for tag, words in table.items():
+        for word in words:
+            for spelled in _spellings(word):
+                forms.setdefault(spelled, _TAG_FORM.get(tag, Form.BASE))
+    forms.setdefault(head, Form.BASE)
+    return forms
+
+
+def _expand(
+    phrase: str, lemma: str, stance: Stance, strength: int, *, modal: bool, delta: int
+) -> list[Phrase]:
+    words = phrase.split()
+    head, rest = words[0], words[1:]
+    rest_variants: list[tuple[str, ...]] = [()]
+    for word in rest:
+        rest_variants = [(*v, s) for v in rest_variants for s in sorted(_spellings(word))]
+    out: list[Phrase] = []
+    for form_word, form in sorted(_head_forms(head).items()):
+        for variant in rest_variants:
+            out.append(Phrase((form_word, *variant), lemma, stance, strength, form, modal, delta))
+    if head == "be" and rest:  # "Deeply concerned", "Convinced that"
+        for variant in rest_variants:
+            out.append(Phrase(variant, lemma, stance, strength, Form.BARE, modal, delta))
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, loaded and expanded once per process."""
+    data = tomllib.loads(
+        resources.files("declcompare").joinpath("data/stance_lexicon.toml").read_text("utf-8")
+    )
+    phrases: list[Phrase] = []
+    for entry in data["modal"]:
+        phrases += _expand(
+            entry["phrase"],
+            "",
+            Stance(entry["stance"]),
+            int(entry["strength"]),
+            modal=True,
+            delta=int(entry["delta"]),
+        )
+    for entry in data["verb"]:
+        for text in entry["phrases"]:
+            phrases += _expand(
+                text,
+                entry["lemma"],
+                Stance(entry["stance"]),
+                int(entry["strength"]),
+                modal=False,
+                delta=0,
+            )
+    by_first: dict[str, list[Phrase]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase.words[0], []).append(phrase)
+    modifiers = data["modifiers"]
+    intensifiers: dict[str, int] = {}
+    for word, value in modifiers["intensifiers"].items():
+        for spelled in _spellings(word):
+            intensifiers[spelled] = int(value)
+    actors = tuple(
+        (
+            entry["name"],
+            tuple(re.compile(p) for p in entry["patterns"]),
+            tuple(entry["default_for"]),
+        )
+        for entry in data["actor"]
+    )
+    return Lexicon(
+        by_first={
+            k: tuple(sorted(set(v), key=lambda p: (-len(p.words), p.modal, p.lemma)))
+            for k, v in by_first.items()
+        },
+        intensifiers=intensifiers,
+        neutral=frozenset(modifiers["neutral"]),
+        possessives=frozenset(modifiers["possessives"]),
+        negators=frozenset(modifiers["negators"]),
+        actors=actors,
+        voices=frozenset(entry["name"] for entry in data["actor"] if entry.get("voice")),
+        verb_words=frozenset(p.words[0] for p in phrases if not p.modal and p.form != Form.BARE),
+    )

@@ -1,0 +1,226 @@
+"""Commitment extraction and comparison on generated sentences (labelled as such).
+
+The sentences here are written for the tests, not quoted from any declaration.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from declcompare import Declaration, compare
+from declcompare.commitments import Commitment, commitments_of, declaration_commitments
+from declcompare.sentences import split_sentences
+
+
+def commitments(*texts: str, organisation: str | None = None) -> list[Commitment]:
+    d = Declaration.from_paragraphs(list(texts), title="generated", organisation=organisation)
+    return list(declaration_commitments(d))
+
+
+def one(text: str) -> Commitment:
+    found = commitments(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("The U.S. and Japan support No. 5 of art. 3, i.e. the plan. They agree.", 2),
+        ("They welcome UN Security Council Resolution 2231. They also note it.", 2),
+        ("(a) Decides to act; 1. Requests the Secretary-General to report.", 1),
+        ("Recalling its resolution 78/70 of 7 December 2023,", 1),
+        ("The member states note the report (A/79/123). They welcome it.", 2),
+    ],
+)
+def test_sentence_segmentation_survives_diplomatic_abbreviations(text: str, pieces: int) -> None:
+    ranges = split_sentences(text)
+    assert len(ranges) == pieces
+    assert "".join(text[a:b] for a, b in ranges) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "lemma", "stance", "strength"),
+    [
+        ("The member states take note of the report.", "take note of", "take note", "note", 1),
+        ("The member states note the report.", "note", "note", "note", 2),
+        ("The member states welcome the report.", "welcome", "welcome", "welcome", 3),
+        ("The member states support the report.", "support", "support", "support", 4),
+        ("The member states firmly support the plan.", "firmly support", "support", "support", 5),
+        ("The member states stand for dialogue.", "stand for", "support", "support", 4),
+        ("The member states are in favour of dialogue.", "are in favour of", "support",
+         "support", 4),
+        ("The member states are in favor of dialogue.", "are in favor of", "support",
+         "support", 4),
+        ("The member states attach great importance to dialogue.", "attach great importance to",
+         "emphasise", "emphasise", 4),
+        ("The member states emphasize the need for talks.", "emphasize", "emphasise",
+         "emphasise", 3),
+        ("The member states express readiness to hold talks.", "express readiness to hold",
+         "hold", "intend", 3),
+        ("The member states will strengthen cooperation.", "will strengthen", "strengthen",
+         "undertake", 4),
+        ("The member states intend to strengthen cooperation.", "intend to strengthen",
+         "strengthen", "intend", 3),
+        ("The member states consider it important to strengthen cooperation.",
+         "consider it important to strengthen", "strengthen", "emphasise", 2),
+        ("The member states express deep concern over the crisis.",
+         "express deep concern over", "express concern", "concern", 4),
+        ("The member states strongly condemn the attack.", "strongly condemn", "condemn",
+         "condemn", 6),
+        ("The member states call upon all parties to refrain from violence.", "call upon",
+         "call", "call", 4),
+    ],
+)  # fmt: skip
+def test_lexicon_forms(text: str, predicate: str, lemma: str, stance: str, strength: int) -> None:
+    c = one(text)
+    assert (c.actor, c.predicate, c.lemma, c.stance.value, c.strength) == (
+        "the member states", predicate, lemma, stance, strength,
+    )  # fmt: skip
+
+
+def test_coordinated_verbs_share_the_object() -> None:
+    found = commitments("The member states support and welcome the plan.")
+    assert [(c.lemma, c.object) for c in found] == [
+        ("support", "the plan"),
+        ("welcome", "the plan"),
+    ]
+
+
+def test_a_verb_in_a_subordinate_clause_is_not_a_commitment() -> None:
+    found = commitments("The member states support the efforts that aim to strengthen peace.")
+    assert [c.lemma for c in found] == ["support"]
+    found = commitments("The member states note the plan, which supports and welcomes talks.")
+    assert [c.lemma for c in found] == ["note"]
+
+
+def test_negation() -> None:
+    c = one("The member states do not support the plan.")
+    assert (c.predicate, c.negated, c.lemma) == ("do not support", True, "support")
+
+
+def test_they_takes_the_actor_of_the_sentence_before() -> None:
+    found = commitments(
+        "The Republic of Uzbekistan welcomes the talks. They will host the next round."
+    )
+    assert [c.actor for c in found] == ["the Republic of Uzbekistan"] * 2
+    assert found[1].subject == "They"
+
+
+def test_named_organisation_as_actor() -> None:
+    c = one("The SCO will continue building up its contribution to peace.")
+    assert (c.actor, c.lemma, c.stance.value) == ("the SCO", "build up", "undertake")
+
+
+def test_un_formulae_are_commitments_of_the_general_assembly() -> None:
+    org = "United Nations General Assembly"
+    found = commitments(
+        "The General Assembly,",
+        "Recalling its resolution 78/70 of 7 December 2023,",
+        "Reaffirming also its commitment to the Charter,",
+        "Noting with concern the rise in attacks,",
+        "1. Decides to include the item in the agenda of its eighty-first session;",
+        "2. Requests the Secretary-General to report to it;",
+        "3. Calls upon all States to cooperate;",
+        "4. Strongly condemns all attacks on humanitarian personnel;",
+        organisation=org,
+    )
+    assert [(c.paragraph_index, c.actor, c.lemma) for c in found] == [
+        (1, "the General Assembly", "recall"),
+        (2, "the General Assembly", "reaffirm"),
+        (3, "the General Assembly", "express concern"),
+        (4, "the General Assembly", "decide"),
+        (5, "the General Assembly", "request"),
+        (6, "the General Assembly", "call"),
+        (7, "the General Assembly", "condemn"),
+    ]
+    assert found[-1].strength > found[-2].strength  # "Strongly condemns" > "Calls upon"
+
+
+def test_commitments_of_a_single_paragraph_match_the_declaration() -> None:
+    d = Declaration.from_paragraphs(["The member states welcome the talks."], title="generated")
+    assert commitments_of(d.paragraphs[0]) == list(declaration_commitments(d))
+
+
+# --- comparison --------------------------------------------------------------------
+
+BASE = [
+    "The member states welcome the efforts of the Republic of Tajikistan to hold talks.",
+    "The member states support the plan for regional trade. They note the report on it.",
+    "The member states will strengthen cooperation in agriculture.",
+    "The member states note the initiative of the Republic of Uzbekistan on transport.",
+]
+
+
+def changes(edited: list[str]) -> list[tuple[str, int | None, str | None, str | None]]:
+    old = Declaration.from_paragraphs(BASE, title="generated (old)")
+    new = Declaration.from_paragraphs(edited, title="generated (new)")
+    frame = compare(old, new).commitments()
+    return [
+        (
+            str(row["change"]),
+            None if pd.isna(row["old_paragraph"]) else int(row["old_paragraph"]),
+            None if pd.isna(row["old_predicate"]) else str(row["old_predicate"]),
+            None if pd.isna(row["new_predicate"]) else str(row["new_predicate"]),
+        )
+        for row in frame.to_dict("records")
+        if row["change"] != "restated"
+    ]
+
+
+def test_identical_texts_restate_everything() -> None:
+    assert changes(list(BASE)) == []
+
+
+def test_welcome_to_take_note_is_weakened_even_in_a_lightly_reworded_paragraph() -> None:
+    edited = list(BASE)
+    edited[0] = edited[0].replace("welcome", "take note of")
+    assert changes(edited) == [("weakened", 0, "welcome", "take note of")]
+
+
+def test_note_to_welcome_is_strengthened() -> None:
+    edited = list(BASE)
+    edited[3] = edited[3].replace("note", "welcome")
+    assert changes(edited) == [("strengthened", 3, "note", "welcome")]
+
+
+def test_will_to_intend_is_weakened_and_firmly_strengthens() -> None:
+    edited = list(BASE)
+    edited[2] = edited[2].replace("will strengthen", "intend to strengthen")
+    edited[1] = edited[1].replace("support", "firmly support")
+    assert changes(edited) == [
+        ("strengthened", 1, "support", "firmly support"),
+        ("weakened", 2, "will strengthen", "intend to strengthen"),
+    ]
+
+
+def test_a_deleted_sentence_drops_its_commitment() -> None:
+    edited = list(BASE)
+    edited[1] = "The member states support the plan for regional trade."
+    assert changes(edited) == [("dropped", 1, "note", None)]
+
+
+def test_a_replaced_object_is_changed_object() -> None:
+    edited = list(BASE)
+    edited[3] = edited[3].replace("on transport", "on energy")
+    assert changes(edited) == [("changed_object", 3, "note", "note")]
+
+
+def test_added_and_dropped_paragraphs_give_new_and_dropped_commitments() -> None:
+    edited = [*BASE[:3], "The member states condemn terrorism in all its forms."]
+    got = changes(edited)
+    assert ("dropped", 3, "note", None) in got
+    assert ("new", None, None, "condemn") in got
+
+
+def test_commitments_frame_columns() -> None:
+    old = Declaration.from_paragraphs(BASE, title="generated (old)")
+    frame = compare(old, old).commitments()
+    for column in (
+        "change", "old_paragraph", "new_paragraph", "old_predicate", "new_predicate",
+        "old_stance", "new_stance", "old_strength", "new_strength", "object",
+    ):  # fmt: skip
+        assert column in frame.columns
+    assert set(frame["change"]) == {"restated"}
+    assert len(frame) == len(declaration_commitments(old))
