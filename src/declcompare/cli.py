@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from declcompare import __version__
-from declcompare.errors import DeclcompareError
+from declcompare.errors import DeclcompareError, OutputError, OutputExistsError
 from declcompare.model import Declaration
 
 if TYPE_CHECKING:
@@ -33,12 +35,16 @@ examples:
 _EPILOG_DEMO = """\
 examples:
   declcompare demo
-  declcompare demo --seed 7
+  declcompare demo --seed 7 --output-dir my-demo
 """
 _EPILOG_COMPARE = """\
 examples:
   declcompare compare resolution-2024.txt resolution-2025.txt
-  declcompare compare old.md new.md --csv changes.csv
+  declcompare compare old.md new.md --output briefing.html
+  declcompare compare old.md new.md --format md > briefing.md
+  declcompare compare old.md new.md --output changes.xlsx --force
+
+exit status: 0 nothing changed, 1 something changed, 2 error (like diff)
 """
 
 
@@ -153,9 +159,36 @@ def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -
     for section, row in summary.iterrows():
         table.add_row(str(section), *(str(int(v)) for v in row.tolist()))
     console.print(table)
+    from declcompare.report._common import SHIFTS, headline, items, position, shift_rows
+
+    counts = headline(comparison)
+    commitment_line = ", ".join(
+        f"{v} {k.split(' ', 1)[1].replace('_', ' ')}"
+        for k, v in counts.items()
+        if k.startswith("commitments") and v
+    )
+    console.print(f"[bold]Commitments:[/bold] {commitment_line or 'none found'}")
+    shifts = [row for row in shift_rows(comparison) if row[3].value in SHIFTS][:top]
+    if shifts:
+        table_s = Table(title="Commitments that changed strength or stance", title_justify="left")
+        for column in ("old", "before", "new", "after", "change"):
+            table_s.add_column(column, no_wrap=column in ("old", "new"))
+        table_s.add_column("on", overflow="fold")
+        for _, a, b, change in shifts:
+            if a is None or b is None:
+                continue
+            table_s.add_row(
+                position(old, a.paragraph_index),
+                a.predicate,
+                position(new, b.paragraph_index),
+                b.predicate,
+                f"{change.value.replace('_', ' ')} ({a.strength} → {b.strength})",
+                _clip(b.object, 120),
+            )
+        console.print(table_s)
     ranked = sorted(
-        (link for link in comparison.links if link.kind is not ChangeKind.UNCHANGED),
-        key=lambda link: (link.similarity, link.new_index or 0, link.old_index or 0),
+        (i for i in items(comparison) if i.link.kind is not ChangeKind.UNCHANGED),
+        key=lambda i: (-i.meaning_change, i.number),
     )[:top]
     if ranked:
         changes = Table(title=f"Most substantive changes (up to {top})", title_justify="left")
@@ -163,39 +196,109 @@ def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -
         changes.add_column("old", no_wrap=True)
         changes.add_column("new", no_wrap=True)
         changes.add_column("redline ([-deleted-] {+inserted+})", overflow="fold")
-        for link in ranked:
+        for i in ranked:
             changes.add_row(
-                link.kind.value + (", moved" if link.moved else ""),
-                old.paragraphs[link.old_index].id if link.old_index is not None else "—",
-                new.paragraphs[link.new_index].id if link.new_index is not None else "—",
-                _clip(render_redline(link.redline), 400),
+                i.link.kind.value + (", moved" if i.link.moved else ""),
+                i.old_position,
+                i.new_position,
+                _clip(render_redline(i.link.redline), 400),
             )
         console.print(changes)
+
+
+@contextmanager
+def _progress(stream: TextIO, enabled: bool) -> Iterator[Callable[[str], None]]:
+    """A transient status line on a terminal; nothing at all when output is piped."""
+    if not enabled or not stream.isatty():
+        yield lambda _message: None
+        return
+    from rich.console import Console
+
+    console = Console(file=stream)
+    with console.status("Starting …") as status:
+        yield lambda message: status.update(message)
+
+
+def _write(
+    comparison: Comparison, fmt: str | None, output: str | None, force: bool, out: TextIO
+) -> str:
+    from declcompare.report import FORMATS, Format, format_for, render, write_report
+
+    chosen: Format
+    chosen = format_for(output or "") if fmt is None else next(f for f in FORMATS if f == fmt)
+    if output is None or output == "-":
+        if chosen == "xlsx":
+            raise OutputError("an Excel workbook cannot be written to the terminal; give --output")
+        data = render(comparison, chosen).decode("utf-8")
+        out.write(data)
+        return "standard output"
+    return str(write_report(comparison, output, chosen, force=force))
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     from declcompare.compare import compare
     from declcompare.parse import load
 
-    comparison = compare(load(args.old), load(args.new))
-    render_comparison(comparison, out, top=args.top)
-    if args.csv:
-        from declcompare.report.csv import write_csv
-
-        write_csv(comparison, args.csv, force=args.force)
-        print(f"Paragraph table written to {args.csv}", file=out)
+    to_stdout = args.format is not None and args.output in (None, "-")
+    with _progress(sys.stderr, not args.no_progress) as step:
+        step(f"Reading {args.old} …")
+        old = load(args.old)
+        step(f"Reading {args.new} …")
+        new = load(args.new)
+        step(f"Comparing {len(old.paragraphs)} with {len(new.paragraphs)} paragraphs …")
+        comparison = compare(old, new)
+        if args.format is not None or args.output is not None:
+            step("Reading commitments and writing the report …")
+            # The summary goes to standard error when the report itself goes to standard output.
+            summary_stream = sys.stderr if to_stdout else out
+            where = _write(comparison, args.format, args.output, args.force, out)
+        else:
+            summary_stream, where = out, ""
+    render_comparison(comparison, summary_stream, top=args.top)
+    if where and not to_stdout:
+        print(f"Report written to {where}", file=summary_stream)
     return EXIT_DIFFERENT if comparison.changed else EXIT_SAME
+
+
+def _fresh_folder(requested: str | None) -> Path:
+    if requested is not None:
+        folder = Path(requested)
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise OutputExistsError(
+                f"{str(folder)!r} already exists and is not an empty folder; the demo writes "
+                "into a fresh folder"
+            )
+    else:
+        folder = Path("declcompare-demo")
+        n = 2
+        while folder.exists():
+            folder = Path(f"declcompare-demo-{n}")
+            n += 1
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder {str(folder)!r}: {exc.strerror}") from exc
+    return folder
 
 
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from declcompare.compare import compare
     from declcompare.generate import demo_donors, generate_revision
+    from declcompare.report import format_for, write_report
     from declcompare.seeds import load_seed
 
-    seed = load_seed()
+    folder = _fresh_folder(args.output_dir)
+    with _progress(sys.stderr, not args.no_progress) as step:
+        step("Reading the seed declaration …")
+        seed = load_seed()
+        step("Generating a revision and comparing …")
+        revision = generate_revision(seed, seed=args.seed, donors=demo_donors())
+        comparison = compare(seed, revision.declaration)
+        written = []
+        for name in ("report.html", "report.md", "report.xlsx"):
+            step(f"Writing {name} …")
+            written.append(write_report(comparison, folder / name, format_for(name)))
     render_structure(seed, out, full=args.full, brief=not args.full)
-    revision = generate_revision(seed, seed=args.seed, donors=demo_donors())
-    comparison = compare(seed, revision.declaration)
     print("", file=out)
     print(
         "Comparison with a GENERATED revision of the seed (edited by declcompare's revision "
@@ -218,6 +321,9 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
         f" of {len(truth.added)}.",
         file=out,
     )
+    print("Reports (of the generated revision, labelled as such):", file=out)
+    for path in written:
+        print(f"  {path.resolve()}", file=out)
     return EXIT_SAME
 
 
@@ -251,8 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
         "demo",
         help="run the demonstration on the bundled seed declaration",
         description="Parse the bundled seed, the Moscow Declaration of the SCO Council of "
-        "Heads of State (10 November 2020), show its structure, and compare it with a "
-        "generated revision of itself (labelled as generated, not a real text).",
+        "Heads of State (10 November 2020), show its structure, compare it with a "
+        "generated revision of itself (labelled as generated, not a real text) and write "
+        "the HTML, Markdown and Excel reports into a fresh folder.",
         epilog=_EPILOG_DEMO,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -261,6 +368,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument(
         "--seed", type=int, default=2020, help="random seed of the generated revision"
+    )
+    demo.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="an empty or new folder for the reports (default: a new folder "
+        "'declcompare-demo' in the current directory)",
+    )
+    demo.add_argument(
+        "--no-progress", action="store_true", help="no progress display, even on a terminal"
     )
     demo.set_defaults(handler=_cmd_demo)
 
@@ -275,8 +391,17 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("old", help="the earlier declaration (plain text or Markdown, UTF-8)")
     cmp_.add_argument("new", help="the later declaration")
     cmp_.add_argument("--top", type=int, default=8, help="how many changes to list (default 8)")
-    cmp_.add_argument("--csv", metavar="PATH", help="also write the paragraph table as CSV")
+    cmp_.add_argument(
+        "--format",
+        choices=["md", "html", "xlsx", "json", "csv"],
+        help="report format (default: from the --output file name); without --output, "
+        "the report is written to standard output and the summary to standard error",
+    )
+    cmp_.add_argument("--output", "-o", metavar="PATH", help="write the report to PATH")
     cmp_.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    cmp_.add_argument(
+        "--no-progress", action="store_true", help="no progress display, even on a terminal"
+    )
     cmp_.set_defaults(handler=_cmd_compare)
     return parser
 

@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -257,6 +259,42 @@ class Comparison(BaseModel):
         ):  # fmt: skip
             frame[column] = frame[column].astype("string")
         return frame
+
+    def to_markdown(self) -> str:
+        """The briefing note in Markdown (see :mod:`declcompare.report.markdown`)."""
+        from declcompare.report.markdown import to_markdown
+
+        return to_markdown(self)
+
+    def to_html(self) -> str:
+        """The self-contained HTML report (see :mod:`declcompare.report.html`)."""
+        from declcompare.report.html import to_html
+
+        return to_html(self)
+
+    def to_excel(self, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+        """Write the Excel workbook to ``path``; an existing file is kept unless ``force``."""
+        from declcompare.report.excel import write_excel
+
+        return write_excel(self, path, force=force)
+
+    def to_json(self) -> str:
+        """The JSON report; :meth:`from_json` restores an equal comparison from it."""
+        from declcompare.report.json_report import to_json
+
+        return to_json(self)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Comparison:
+        """The comparison of a JSON report written by :meth:`to_json`."""
+        from declcompare.report.json_report import from_json
+
+        return from_json(text)
+
+    def _repr_html_(self) -> str:
+        from declcompare.report.html import comparison_snippet
+
+        return comparison_snippet(self)
 
     def summary(self) -> pd.DataFrame:
         """Counts of links by kind, overall and per section (new section, else old).

@@ -178,6 +178,11 @@ class Declaration(BaseModel):
         """All paragraphs in reading order, over all sections."""
         return tuple(p for s in self.sections for p in s.paragraphs)
 
+    def _repr_html_(self) -> str:
+        from declcompare.report.html import declaration_snippet
+
+        return declaration_snippet(self)
+
     @property
     def unparsed(self) -> tuple[Block, ...]:
         """Text the parser could not place; reported, never dropped."""

@@ -22,7 +22,10 @@ def test_show_prints_structure(capsys: pytest.CaptureFixture[str]) -> None:
     assert "(rejoined)" in out
 
 
-def test_demo_prints_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_prints_the_seed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "sco-2020-moscow" in out
@@ -77,7 +80,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"declcompare {__version__}"
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["show", "--help"], ["demo", "--help"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["show", "--help"], ["demo", "--help"], ["compare", "--help"]]
+)
 def test_help_has_examples(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 0
     out = capsys.readouterr().out
@@ -103,13 +108,34 @@ def test_console_script_runs_as_a_process() -> None:
 
 
 def test_demo_compares_with_a_labelled_generated_revision(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)
     assert main(["demo", "--seed", "11"]) == 0
     out = capsys.readouterr().out
     assert "GENERATED revision" in out
     assert "not a real declaration" in out
     assert "Links recovered:" in out
+    folder = tmp_path / "declcompare-demo"
+    assert sorted(p.name for p in folder.iterdir()) == ["report.html", "report.md", "report.xlsx"]
+    for name in ("report.html", "report.md", "report.xlsx"):
+        assert str((folder / name).resolve()) in out
+    assert "GENERATED TEXT" in (folder / "report.md").read_text("utf-8")
+    assert "GENERATED TEXT" in (folder / "report.html").read_text("utf-8")
+    # A second run never touches the first run's folder.
+    assert main(["demo", "--seed", "11"]) == 0
+    assert (tmp_path / "declcompare-demo-2" / "report.html").is_file()
+
+
+def test_demo_refuses_a_folder_that_is_not_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "keep.txt").write_text("mine", "utf-8")
+    assert main(["demo", "--output-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "not an empty folder" in err
+    assert err.count("\n") == 1
+    assert (tmp_path / "keep.txt").read_text("utf-8") == "mine"
 
 
 def test_compare_identical_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -117,21 +143,133 @@ def test_compare_identical_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Paragraphs by change" in capsys.readouterr().out
 
 
-def test_compare_different_exits_1_and_writes_csv(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def changed_seed(tmp_path: Path) -> Path:
+    """The seed with one stance softened (generated edit of a real text)."""
     text = SEED.read_text("utf-8")
-    changed = tmp_path / "changed.txt"
+    changed = tmp_path / "changed-generated.txt"
     changed.write_text(text.replace("welcome the efforts", "take note of the efforts"), "utf-8")
-    out_csv = tmp_path / "out.csv"
-    assert main(["compare", str(SEED), str(changed), "--csv", str(out_csv)]) == 1
-    assert "reworded" in capsys.readouterr().out
-    assert out_csv.read_text("utf-8").startswith("kind,moved,")
-    assert main(["compare", str(SEED), str(changed), "--csv", str(out_csv)]) == 2
+    return changed
+
+
+def test_compare_different_exits_1_and_shows_the_shift(
+    changed_seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["compare", str(SEED), str(changed_seed)]) == 1
+    out = capsys.readouterr().out
+    assert "reworded" in out
+    assert "Commitments that changed strength or stance" in out
+    assert "take note of" in out
+    assert "weakened" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("out.csv", b"kind,moved,"),
+        ("out.md", b"# What changed:"),
+        ("out.html", b"<!DOCTYPE html>"),
+        ("out.json", b"{"),
+        ("out.xlsx", b"PK"),
+    ],
+)
+def test_compare_writes_each_format_and_never_overwrites(
+    tmp_path: Path,
+    changed_seed: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    start: bytes,
+) -> None:
+    out = tmp_path / name
+    assert main(["compare", str(SEED), str(changed_seed), "--output", str(out)]) == 1
+    assert f"Report written to {out}" in capsys.readouterr().out
+    assert out.read_bytes().startswith(start)
+    before = out.read_bytes()
+    assert main(["compare", str(SEED), str(changed_seed), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "already exists" in err
     assert "--force" in err
-    assert main(["compare", str(SEED), str(changed), "--csv", str(out_csv), "--force"]) == 1
+    assert err.count("\n") == 1
+    assert out.read_bytes() == before
+    assert main(["compare", str(SEED), str(changed_seed), "-o", str(out), "--force"]) == 1
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_compare_format_to_standard_output(
+    changed_seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["compare", str(SEED), str(changed_seed), "--format", "md"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("# What changed:")
+    assert "Paragraphs by change" in captured.err  # the summary moves out of the way
+    assert "\x1b" not in captured.out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--format", "xlsx"], "cannot be written to the terminal"),
+        (["--output", "report.docx"], "cannot tell the report format"),
+        (["--output", "no/such/folder/r.md"], "does not exist"),
+    ],
+)
+def test_compare_output_errors_are_one_line(
+    tmp_path: Path,
+    changed_seed: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["compare", str(SEED), str(changed_seed), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.startswith("declcompare: error:")
+    assert err.count("\n") == 1
+
+
+def test_compare_output_to_a_folder_is_refused(
+    tmp_path: Path, changed_seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["compare", str(SEED), str(changed_seed), "--output", str(tmp_path), "--format", "md"]
+    assert main(argv) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_progress_only_on_a_terminal(changed_seed: Path) -> None:
+    import io
+
+    from declcompare.cli import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    piped = io.StringIO()
+    with _progress(piped, True) as step:
+        step("Comparing …")
+    assert piped.getvalue() == ""
+    terminal = Terminal()
+    with _progress(terminal, True) as step:
+        step("Comparing …")
+    assert terminal.getvalue() != ""
+    quiet = Terminal()
+    with _progress(quiet, False) as step:
+        step("Comparing …")
+    assert quiet.getvalue() == ""
+
+
+def test_compare_piped_has_no_progress_output(changed_seed: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "declcompare.cli", "compare", str(SEED), str(changed_seed)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert "Paragraphs by change" in result.stdout
 
 
 def test_compare_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

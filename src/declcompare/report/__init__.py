@@ -1,7 +1,99 @@
-"""Renderers of a comparison. Each writes or returns a report; none prints."""
+"""Renderers of a comparison. Each returns or writes a report; none prints.
+
+=========  ==========================================  ======================
+format     function                                    method of Comparison
+=========  ==========================================  ======================
+Markdown   :func:`to_markdown`                         ``to_markdown()``
+HTML       :func:`to_html`                             ``to_html()``
+Excel      :func:`write_excel` / :func:`to_excel_bytes` ``to_excel(path)``
+JSON       :func:`to_json` / :func:`from_json`         ``to_json()`` / ``from_json()``
+CSV        :func:`to_csv` / :func:`write_csv`          —
+=========  ==========================================  ======================
+
+:func:`write_report` writes any of them to a file and never overwrites one unless
+asked (``force=True``).
+"""
 
 from __future__ import annotations
 
-from declcompare.report.csv import neutralise_cell, to_csv, write_csv
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-__all__ = ["neutralise_cell", "to_csv", "write_csv"]
+from declcompare.errors import OutputError
+from declcompare.report._common import write_bytes
+from declcompare.report.csv import neutralise_cell, to_csv, write_csv
+from declcompare.report.excel import to_excel_bytes, write_excel
+from declcompare.report.html import to_html
+from declcompare.report.json_report import from_json, json_schema, to_json
+from declcompare.report.markdown import to_markdown
+
+if TYPE_CHECKING:
+    from declcompare.compare import Comparison
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "format_for",
+    "from_json",
+    "json_schema",
+    "neutralise_cell",
+    "render",
+    "to_csv",
+    "to_excel_bytes",
+    "to_html",
+    "to_json",
+    "to_markdown",
+    "write_csv",
+    "write_excel",
+    "write_report",
+]
+
+Format = Literal["md", "html", "xlsx", "json", "csv"]
+FORMATS: tuple[Format, ...] = ("md", "html", "xlsx", "json", "csv")
+_SUFFIXES: dict[str, Format] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+    ".json": "json",
+    ".csv": "csv",
+}
+
+
+def format_for(path: str | os.PathLike[str]) -> Format:
+    """The report format a file name asks for, from its suffix."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        raise OutputError(
+            f"cannot tell the report format from {str(path)!r}; use a name ending in "
+            ".md, .html, .xlsx, .json or .csv, or give --format"
+        ) from None
+
+
+def render(comparison: Comparison, fmt: Format) -> bytes:
+    """A report in ``fmt`` as bytes (UTF-8 for the text formats)."""
+    if fmt == "xlsx":
+        return to_excel_bytes(comparison)
+    text = {
+        "md": to_markdown,
+        "html": to_html,
+        "json": to_json,
+        "csv": to_csv,
+    }[fmt](comparison)
+    return text.encode("utf-8")
+
+
+def write_report(
+    comparison: Comparison,
+    path: str | os.PathLike[str],
+    fmt: Format | None = None,
+    *,
+    force: bool = False,
+) -> Path:
+    """Write a report to ``path`` (format from ``fmt`` or the suffix); no silent overwrite."""
+    chosen = fmt or format_for(path)
+    return write_bytes(render(comparison, chosen), path, force=force, what=f"{chosen} report")

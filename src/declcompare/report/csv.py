@@ -6,8 +6,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from declcompare.errors import OutputError, OutputExistsError
-
 if TYPE_CHECKING:
     from declcompare.compare import Comparison
 
@@ -41,13 +39,6 @@ def to_csv(comparison: Comparison) -> str:
 
 def write_csv(comparison: Comparison, path: str | os.PathLike[str], *, force: bool = False) -> Path:
     """Write :func:`to_csv` to ``path``; refuse to overwrite unless ``force``."""
-    target = Path(path)
-    if target.exists() and not force:
-        raise OutputExistsError(
-            f"{str(target)!r} already exists; choose another path or pass --force to overwrite it"
-        )
-    try:
-        target.write_text(to_csv(comparison), encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
-    return target
+    from declcompare.report._common import write_bytes
+
+    return write_bytes(to_csv(comparison).encode("utf-8"), path, force=force, what="CSV table")

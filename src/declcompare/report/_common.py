@@ -1,0 +1,180 @@
+"""What every report shares: labels, the ranking of changes, compact redlines, writing files."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from declcompare.diff import Op, Segment
+from declcompare.errors import OutputError, OutputExistsError
+
+if TYPE_CHECKING:
+    from declcompare.commitments import Commitment, CommitmentChange
+    from declcompare.compare import Comparison, Link
+    from declcompare.model import Declaration
+
+__all__ = [
+    "GENERATED_NOTICE",
+    "Item",
+    "compact",
+    "describe",
+    "headline",
+    "is_generated",
+    "items",
+    "position",
+    "shift_rows",
+    "write_bytes",
+]
+
+GENERATED_NOTICE = (
+    "GENERATED TEXT: at least one side of this comparison was produced by declcompare's "
+    "revision generator. It is not a real declaration."
+)
+SHIFTS = ("weakened", "strengthened", "changed_stance")
+
+
+def is_generated(declaration: Declaration) -> bool:
+    """True when a declaration is labelled as generated text."""
+    return declaration.metadata.get("generated") == "true"
+
+
+def describe(declaration: Declaration) -> str:
+    """Title, place and date of a declaration, for headers."""
+    parts = [declaration.title or declaration.id]
+    details = [
+        x for x in (declaration.place, declaration.date and declaration.date.isoformat()) if x
+    ]
+    if details:
+        parts.append(f"({', '.join(details)})")
+    if declaration.source.path:
+        parts.append(f"[{Path(declaration.source.path).name}]")
+    return " ".join(parts)
+
+
+def position(declaration: Declaration, index: int | None) -> str:
+    """Where a paragraph stands: its 1-based position and number label, e.g. '¶14 (no. 5.)'."""
+    if index is None:
+        return "—"
+    paragraph = declaration.paragraphs[index]
+    label = f"¶{index + 1}"
+    return f"{label} (no. {paragraph.number})" if paragraph.number else label
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of a report: a link with what the readers of a briefing need about it."""
+
+    number: int  # 1-based row number in reading order
+    link: Link
+    section: str
+    old_position: str
+    new_position: str
+    shifts: int  # commitment shifts (weakened, strengthened, changed stance) in the row
+    commitment_changes: int  # any commitment change other than restated
+    meaning_change: float  # ranking key; see items()
+
+
+def items(comparison: Comparison) -> list[Item]:
+    """The rows of a comparison with their ranking key.
+
+    ``meaning_change`` ranks reworded paragraphs by how much their meaning moved,
+    not by how many characters changed: one minus the link's similarity (which
+    weighs informative words, not formulae or spelling), plus 0.25 for each
+    commitment of the paragraph that was strengthened, weakened or changed stance,
+    plus 0.1 for each commitment that was added, dropped or given another object.
+    """
+    shift_by_group: Counter[int] = Counter()
+    other_by_group: Counter[int] = Counter()
+    for link, _, _, change in comparison.commitment_changes():
+        if change.value in SHIFTS:
+            shift_by_group[link.group] += 1
+        elif change.value != "restated":
+            other_by_group[link.group] += 1
+    out: list[Item] = []
+    for number, link in enumerate(comparison.links, start=1):
+        n = comparison.new.paragraphs[link.new_index] if link.new_index is not None else None
+        o = comparison.old.paragraphs[link.old_index] if link.old_index is not None else None
+        section = (n.section if n else None) or (o.section if o else None) or "(opening part)"
+        shifts = shift_by_group[link.group]
+        others = other_by_group[link.group]
+        out.append(
+            Item(
+                number=number,
+                link=link,
+                section=section,
+                old_position=position(comparison.old, link.old_index),
+                new_position=position(comparison.new, link.new_index),
+                shifts=shifts,
+                commitment_changes=shifts + others,
+                meaning_change=round((1.0 - link.similarity) + 0.25 * shifts + 0.1 * others, 6),
+            )
+        )
+    return out
+
+
+def headline(comparison: Comparison) -> dict[str, int]:
+    """Counts for the first line of a report: paragraphs by kind and commitments by change."""
+    total = comparison.summary().loc["(total)"].astype("int64").to_dict()
+    counts = {f"paragraphs {k}": int(v) for k, v in total.items()}
+    changes: Counter[str] = Counter(c.value for *_, c in comparison.commitment_changes())
+    counts.update({f"commitments {k}": v for k, v in sorted(changes.items())})
+    return counts
+
+
+def shift_rows(
+    comparison: Comparison,
+) -> list[tuple[Link, Commitment | None, Commitment | None, CommitmentChange]]:
+    """Commitment changes other than restated, in reading order."""
+    return [row for row in comparison.commitment_changes() if row[3].value != "restated"]
+
+
+def compact(segments: tuple[Segment, ...], context: int = 8) -> list[tuple[Op, str]]:
+    """A redline with long unchanged stretches cut to ``context`` words either side.
+
+    >>> from declcompare.diff import redline
+    >>> old = "one two three four five six seven eight nine ten eleven twelve."
+    >>> [text for _, text in compact(redline(old, old.replace("six", "6")), context=1)]
+    ['… five ', 'six ', '6 ', 'seven eight …']
+    """
+    out: list[tuple[Op, str]] = []
+    last = len(segments) - 1
+    for k, seg in enumerate(segments):
+        words = seg.text.split(" ")
+        if seg.op is not Op.EQUAL or last == 0 or len(words) <= 2 * context + 2:
+            out.append((seg.op, seg.text))
+        elif k == 0:
+            out.append((seg.op, "… " + " ".join(words[-(context + 1) :])))
+        elif k == last:
+            out.append((seg.op, " ".join(words[: context + 1]) + " …"))
+        else:
+            head = " ".join(words[: context + 1])
+            tail = " ".join(words[-(context + 1) :])
+            out.append((seg.op, f"{head} … {tail}"))
+    return out
+
+
+def write_bytes(
+    data: bytes, path: str | os.PathLike[str], *, force: bool = False, what: str = "report"
+) -> Path:
+    """Write a report atomically; refuse to overwrite unless ``force``."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{str(target)!r} is a folder; give a file name for the {what}")
+    if target.exists() and not force:
+        raise OutputExistsError(
+            f"{str(target)!r} already exists; choose another path or pass --force to overwrite it"
+        )
+    if not target.parent.is_dir():
+        raise OutputError(f"cannot write {str(target)!r}: the folder {str(target.parent)!r} "
+                          "does not exist")  # fmt: skip
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
+    return target

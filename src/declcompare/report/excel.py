@@ -1,0 +1,169 @@
+"""The Excel workbook: sheets Summary, Paragraphs and Commitments (openpyxl).
+
+Each sheet has a frozen header row, an autofilter, set column widths and wrapped
+text; rows are coloured by kind and the kind is also written out, so nothing
+depends on colour. Every text cell that a spreadsheet could read as a formula
+(starting with =, +, -, @, tab or carriage return) is neutralised.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from declcompare.errors import MissingDependencyError
+from declcompare.report._common import (
+    GENERATED_NOTICE,
+    describe,
+    headline,
+    is_generated,
+    items,
+    position,
+    write_bytes,
+)
+from declcompare.report.csv import neutralise_cell
+
+if TYPE_CHECKING:
+    from declcompare.compare import Comparison
+
+__all__ = ["to_excel_bytes", "write_excel"]
+
+_FILLS = {
+    "added": "D7F5DD",
+    "dropped": "FFE0E0",
+    "reworded": "FFF4CE",
+    "split": "E3ECFF",
+    "merged": "E3ECFF",
+    "new": "D7F5DD",
+    "weakened": "FFE0E0",
+    "strengthened": "D7F5DD",
+    "changed_stance": "FFF4CE",
+    "changed_object": "FFF4CE",
+}
+_MAX_CELL = 32_000  # Excel's limit is 32,767 characters per cell
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str):
+        text = neutralise_cell(value)
+        if len(text) > _MAX_CELL:
+            note = " … [cut: the full text is in the JSON report]"
+            text = text[: _MAX_CELL - len(note)] + note
+        return text
+    return value
+
+
+def to_excel_bytes(comparison: Comparison) -> bytes:
+    """The workbook as bytes."""
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font, PatternFill
+    except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
+        raise MissingDependencyError("Excel reports", extra="excel", module="openpyxl") from exc
+
+    wb = Workbook()
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def sheet(title: str, header: list[str], rows: list[list[object]], widths: list[int],
+              kind_column: int | None) -> None:  # fmt: skip
+        ws = wb.create_sheet(title)
+        ws.append(header)
+        for cell in ws[1]:
+            cell.font = bold
+        for row in rows:
+            ws.append([_cell(v) for v in row])
+        for index, width in enumerate(widths, start=1):
+            ws.column_dimensions[ws.cell(row=1, column=index).column_letter].width = width
+        for row_cells in ws.iter_rows(min_row=2):
+            for cell in row_cells:
+                cell.alignment = wrap
+            if kind_column is not None:
+                kind = str(row_cells[kind_column].value or "")
+                fill = _FILLS.get(kind)
+                if fill:
+                    for cell in row_cells:
+                        cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+
+    summary_rows: list[list[object]] = [
+        ["Old", describe(comparison.old)],
+        ["New", describe(comparison.new)],
+    ]
+    if is_generated(comparison.old) or is_generated(comparison.new):
+        summary_rows.insert(0, ["Note", GENERATED_NOTICE])
+    summary_rows += [[k, v] for k, v in headline(comparison).items()]
+    sheet("Summary", ["item", "value"], summary_rows, [28, 110], None)
+    del wb["Sheet"]
+
+    paragraph_rows: list[list[object]] = []
+    for i in items(comparison):
+        link = i.link
+        o = comparison.old.paragraphs[link.old_index] if link.old_index is not None else None
+        n = comparison.new.paragraphs[link.new_index] if link.new_index is not None else None
+        from declcompare.diff import render_redline
+
+        paragraph_rows.append(
+            [
+                link.kind.value,
+                "yes" if link.moved else "",
+                i.section,
+                i.old_position,
+                i.new_position,
+                round(link.similarity, 3),
+                round(i.meaning_change, 3),
+                i.commitment_changes,
+                o.text if o else "",
+                n.text if n else "",
+                render_redline(link.redline),
+            ]
+        )
+    sheet(
+        "Paragraphs",
+        ["kind", "moved", "section", "old", "new", "similarity", "meaning change",
+         "commitment changes", "old text", "new text", "redline [-deleted-] {+inserted+}"],
+        paragraph_rows,
+        [11, 8, 24, 12, 12, 10, 10, 11, 60, 60, 60],
+        0,
+    )  # fmt: skip
+
+    commitment_rows: list[list[object]] = []
+    for _, a, b, change in comparison.commitment_changes():
+        c = b if b is not None else a
+        assert c is not None
+        commitment_rows.append(
+            [
+                change.value,
+                position(comparison.old, a.paragraph_index) if a else "",
+                position(comparison.new, b.paragraph_index) if b else "",
+                c.actor,
+                a.predicate if a else "",
+                b.predicate if b else "",
+                a.stance.value if a else "",
+                b.stance.value if b else "",
+                a.strength if a else None,
+                b.strength if b else None,
+                c.object,
+            ]
+        )
+    sheet(
+        "Commitments",
+        ["change", "old", "new", "actor", "old predicate", "new predicate", "old stance",
+         "new stance", "old strength", "new strength", "object"],
+        commitment_rows,
+        [15, 12, 12, 24, 26, 26, 12, 12, 8, 8, 70],
+        0,
+    )  # fmt: skip
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def write_excel(
+    comparison: Comparison, path: str | os.PathLike[str], *, force: bool = False
+) -> Path:
+    """Write the workbook to ``path``; refuse to overwrite unless ``force``."""
+    return write_bytes(to_excel_bytes(comparison), path, force=force, what="Excel workbook")

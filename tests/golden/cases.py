@@ -1,0 +1,73 @@
+"""The comparisons whose reports are pinned by golden files, and how to refresh them.
+
+Refresh after a deliberate change to a renderer (and review the diff):
+
+    python -m tests.golden.cases
+
+The seed demo pair (the real seed against a generated revision of it) is pinned
+in full. The UN pair is pinned by SHA-256 digests only, because the project never
+commits text of ../shared/corpus; a mismatch leaves the new report in pytest's
+temporary folder for review.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from declcompare import Comparison, Declaration, compare, load, load_seed
+from declcompare.generate import demo_donors, generate_revision
+from declcompare.report import to_csv, to_json, to_markdown
+from tests.helpers import UNGA
+
+HERE = Path(__file__).resolve().parent
+UN_PAIR = ("assistance-in-mine-action", "2023-12-07_A-RES-78-70.txt", "2025-12-05_A-RES-80-74.txt")
+RENDERERS: dict[str, Callable[[Comparison], str]] = {
+    "md": to_markdown,
+    "json": to_json,
+    "csv": to_csv,
+}
+
+
+def _portable(d: Declaration) -> Declaration:
+    """The same declaration with its source path reduced to the file name."""
+    if d.source.path is None:
+        return d
+    source = d.source.model_copy(update={"path": Path(d.source.path).name})
+    return d.model_copy(update={"source": source})
+
+
+def seed_demo() -> Comparison:
+    seed = _portable(load_seed())
+    revision = generate_revision(seed, seed=2020, donors=demo_donors()).declaration
+    return compare(seed, revision)
+
+
+def un_pair() -> Comparison:
+    folder = UNGA / UN_PAIR[0]
+    return compare(_portable(load(folder / UN_PAIR[1])), _portable(load(folder / UN_PAIR[2])))
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def main() -> int:
+    demo = seed_demo()
+    for fmt, render in RENDERERS.items():
+        (HERE / f"seed-demo.{fmt}").write_text(render(demo), encoding="utf-8")
+    if UNGA.is_dir():
+        pair = un_pair()
+        digests = {fmt: digest(render(pair)) for fmt, render in RENDERERS.items()}
+        (HERE / "unga-pair.sha256.json").write_text(
+            json.dumps({"pair": list(UN_PAIR), "sha256": digests}, indent=2) + "\n", "utf-8"
+        )
+    print(f"golden files written to {HERE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Golden files: the Markdown, JSON and CSV reports of two real comparisons.
+
+A missing golden file fails (it never silently passes); refresh with
+``python -m tests.golden.cases`` after a deliberate change, and review the diff.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.golden.cases import HERE, RENDERERS, UN_PAIR, digest, seed_demo, un_pair
+from tests.helpers import need_corpus
+
+REFRESH = "refresh with `python -m tests.golden.cases` and review the diff"
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_seed_demo_report_matches_golden(fmt: str) -> None:
+    golden = HERE / f"seed-demo.{fmt}"
+    assert golden.is_file(), f"golden file {golden.name} is missing; {REFRESH}"
+    actual = RENDERERS[fmt](seed_demo())
+    expected = golden.read_text("utf-8")
+    if actual != expected:
+        diff = "".join(
+            list(
+                difflib.unified_diff(
+                    expected.splitlines(keepends=True),
+                    actual.splitlines(keepends=True),
+                    "golden",
+                    "actual",
+                )
+            )[:60]
+        )
+        pytest.fail(f"{golden.name} differs; {REFRESH}\n{diff}")
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_un_pair_report_matches_golden_digest(fmt: str, tmp_path: Path) -> None:
+    need_corpus()
+    golden = HERE / "unga-pair.sha256.json"
+    assert golden.is_file(), f"golden file {golden.name} is missing; {REFRESH}"
+    data = json.loads(golden.read_text("utf-8"))
+    assert data["pair"] == list(UN_PAIR)
+    actual = RENDERERS[fmt](un_pair())
+    if digest(actual) != data["sha256"][fmt]:
+        out = tmp_path / f"unga-pair.{fmt}"
+        out.write_text(actual, encoding="utf-8")
+        pytest.fail(f"the {fmt} report of {UN_PAIR} changed (new report: {out}); {REFRESH}")
+    assert "Assistance in mine action" in actual or fmt == "csv"
