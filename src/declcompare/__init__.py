@@ -44,6 +44,7 @@ from declcompare.model import (
 )
 from declcompare.parse import load, parse_bytes, parse_text
 from declcompare.seeds import load_seed
+from declcompare.series import Lineage, Series, compare_series
 
 __version__ = "0.1.0"
 
@@ -65,6 +66,7 @@ __all__ = [
     "Entity",
     "InputError",
     "InputTooLargeError",
+    "Lineage",
     "Link",
     "MissingDependencyError",
     "OutputError",
@@ -72,6 +74,7 @@ __all__ = [
     "Paragraph",
     "ParseError",
     "Section",
+    "Series",
     "Signatory",
     "Source",
     "SourceNotFoundError",
@@ -79,6 +82,7 @@ __all__ = [
     "Stance",
     "__version__",
     "compare",
+    "compare_series",
     "extract_commitments",
     "load",
     "load_seed",

@@ -37,6 +37,12 @@ examples:
   declcompare demo
   declcompare demo --seed 7 --output-dir my-demo
 """
+_EPILOG_TIMELINE = """\
+examples:
+  declcompare timeline 2019.txt 2020.txt 2021.txt
+  declcompare timeline statements/*.txt --output timeline.html
+  declcompare timeline a.txt b.txt c.txt --format md > timeline.md
+"""
 _EPILOG_COMPARE = """\
 examples:
   declcompare compare resolution-2024.txt resolution-2025.txt
@@ -327,6 +333,74 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_SAME
 
 
+def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from declcompare.parse import load
+    from declcompare.report._common import describe
+    from declcompare.report.series_report import (
+        SERIES_FORMATS,
+        series_to_json,
+        series_to_markdown,
+        write_series_report,
+    )
+    from declcompare.series import compare_series
+
+    fmt = args.format
+    if fmt is None and args.output not in (None, "-"):
+        suffix = Path(args.output).suffix.lower().lstrip(".")
+        fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+        if fmt not in SERIES_FORMATS:
+            raise OutputError(
+                f"cannot tell the report format from {args.output!r}; use a name ending in "
+                ".md, .html, .xlsx or .json, or give --format"
+            )
+    to_stdout = fmt is not None and args.output in (None, "-")
+    if to_stdout and fmt in ("xlsx", "html"):
+        raise OutputError(f"a {fmt} report cannot be written to the terminal; give --output")
+    with _progress(sys.stderr, not args.no_progress) as step:
+        declarations = []
+        for n, file in enumerate(args.files, start=1):
+            step(f"Reading {n} of {len(args.files)}: {file} …")
+            declarations.append(load(file))
+        series = compare_series(declarations, order=args.order, progress=step)
+        step("Following lineages and commitments …")
+        frame = series.to_frame()
+        commitments = series.commitments()
+        written = ""
+        if fmt is not None and not to_stdout:
+            step("Writing the report …")
+            written = str(write_series_report(series, args.output, fmt, force=args.force))
+    if to_stdout:
+        out.write(series_to_markdown(series) if fmt == "md" else series_to_json(series))
+    console = Console(file=sys.stderr if to_stdout else out, highlight=False)
+    texts = Table(title="Texts, in order", title_justify="left")
+    for column in ("#", "label", "text", "paragraphs"):
+        texts.add_column(column)
+    for k, d in enumerate(series.declarations, start=1):
+        texts.add_row(str(k), series.labels[k - 1], _clip(describe(d), 70), str(len(d.paragraphs)))
+    console.print(texts)
+    steps = series.step_counts()
+    table = Table(title="Paragraphs by change at each step", title_justify="left")
+    table.add_column("step")
+    for column in steps.columns:
+        table.add_column(str(column), justify="right")
+    for label, row in steps.iterrows():
+        table.add_row(str(label), *(str(int(v)) for v in row.tolist()))
+    console.print(table)
+    console.print(
+        f"[bold]Lineages:[/bold] {len(frame)}; present in every text: "
+        f"{len(series.present_in_all())}. [bold]Commitments[/bold] followed: "
+        f"{len(commitments)}; weakened somewhere: {int(commitments['weakened'].sum())}, "
+        f"strengthened somewhere: {int(commitments['strengthened'].sum())}.",
+        soft_wrap=True,
+    )
+    if written:
+        console.print(f"Report written to {written}", soft_wrap=True)
+    return EXIT_SAME
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed so that tests and docs can inspect it)."""
     parser = argparse.ArgumentParser(
@@ -403,6 +477,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-progress", action="store_true", help="no progress display, even on a terminal"
     )
     cmp_.set_defaults(handler=_cmd_compare)
+
+    timeline = commands.add_parser(
+        "timeline",
+        help="follow paragraphs and commitments across a series of declarations",
+        description="Compare each declaration with the next (in date order where every "
+        "text has a date, or a date at the start of its file name) and follow each provision "
+        "and commitment through the series.",
+        epilog=_EPILOG_TIMELINE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    timeline.add_argument("files", nargs="+", metavar="FILE", help="two or more declarations")
+    timeline.add_argument("--format", choices=["md", "html", "xlsx", "json"], help="report format")
+    timeline.add_argument("--output", "-o", metavar="PATH", help="write the report to PATH")
+    timeline.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    timeline.add_argument(
+        "--order",
+        choices=["date", "given"],
+        default="date",
+        help="order of the texts: by date (default) or as given",
+    )
+    timeline.add_argument(
+        "--no-progress", action="store_true", help="no progress display, even on a terminal"
+    )
+    timeline.set_defaults(handler=_cmd_timeline)
     return parser
 
 

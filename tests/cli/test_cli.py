@@ -275,3 +275,48 @@ def test_compare_piped_has_no_progress_output(changed_seed: Path) -> None:
 def test_compare_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", str(SEED), str(tmp_path / "nope.txt")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_timeline_summarises_and_writes_a_report(
+    tmp_path: Path, changed_seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "timeline.html"
+    assert main(["timeline", str(SEED), str(changed_seed), "--order", "given", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Paragraphs by change at each step" in printed
+    assert "weakened somewhere: 2" in printed  # two paragraphs say "welcome the efforts"
+    assert f"Report written to {out}" in printed
+    assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert main(["timeline", str(SEED), str(changed_seed), "-o", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["timeline", str(SEED), str(changed_seed), "--format", "md"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("# Year on year: 2 texts")
+    assert "Paragraphs by change at each step" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--format", "xlsx"], "cannot be written to the terminal"),
+        (["-o", "t.txt"], "cannot tell the report format"),
+    ],
+)
+def test_timeline_errors(
+    tmp_path: Path,
+    changed_seed: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["timeline", str(SEED), str(changed_seed), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_timeline_needs_two_files(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", str(SEED)]) == 2
+    assert "at least two" in capsys.readouterr().err

@@ -21,7 +21,9 @@ from pathlib import Path
 from declcompare import Comparison, Declaration, compare, load, load_seed
 from declcompare.generate import demo_donors, generate_revision
 from declcompare.report import to_csv, to_json, to_markdown
-from tests.helpers import UNGA
+from declcompare.report.series_report import series_to_markdown
+from declcompare.series import Series, compare_series
+from tests.helpers import STATEMENTS, UNGA
 
 HERE = Path(__file__).resolve().parent
 UN_PAIR = ("assistance-in-mine-action", "2023-12-07_A-RES-78-70.txt", "2025-12-05_A-RES-80-74.txt")
@@ -51,6 +53,25 @@ def un_pair() -> Comparison:
     return compare(_portable(load(folder / UN_PAIR[1])), _portable(load(folder / UN_PAIR[2])))
 
 
+SERIES_RENDERERS: dict[str, Callable[[Series], str]] = {
+    "frame.csv": lambda s: str(s.to_frame().to_csv(index=False, lineterminator="\n")),
+    "md": series_to_markdown,
+}
+
+
+def seed_series() -> Series:
+    """The real seed, then two generated revisions in turn (labelled as generated)."""
+    seed = _portable(load_seed())
+    first = generate_revision(seed, seed=1, donors=demo_donors()).declaration
+    second = generate_revision(first, seed=2, donors=demo_donors()).declaration
+    return compare_series([seed, first, second])
+
+
+def quad_series() -> Series:
+    files = sorted((STATEMENTS / "quad-leaders-joint-statement").glob("*.txt"))
+    return compare_series([_portable(load(f)) for f in files])
+
+
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -59,6 +80,17 @@ def main() -> int:
     demo = seed_demo()
     for fmt, render in RENDERERS.items():
         (HERE / f"seed-demo.{fmt}").write_text(render(demo), encoding="utf-8")
+    series = seed_series()
+    for name, render_series in SERIES_RENDERERS.items():
+        (HERE / f"seed-series.{name}").write_text(render_series(series), encoding="utf-8")
+    if STATEMENTS.is_dir():
+        quad = quad_series()
+        quad_digests = {name: digest(r(quad)) for name, r in SERIES_RENDERERS.items()}
+        (HERE / "quad-series.sha256.json").write_text(
+            json.dumps({"series": "quad-leaders-joint-statement", "sha256": quad_digests},
+                       indent=2) + "\n",
+            "utf-8",
+        )  # fmt: skip
     if UNGA.is_dir():
         pair = un_pair()
         digests = {fmt: digest(render(pair)) for fmt, render in RENDERERS.items()}

@@ -12,7 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden.cases import HERE, RENDERERS, UN_PAIR, digest, seed_demo, un_pair
+from tests.golden.cases import (
+    HERE,
+    RENDERERS,
+    SERIES_RENDERERS,
+    UN_PAIR,
+    digest,
+    quad_series,
+    seed_demo,
+    seed_series,
+    un_pair,
+)
 from tests.helpers import need_corpus
 
 REFRESH = "refresh with `python -m tests.golden.cases` and review the diff"
@@ -51,3 +61,34 @@ def test_un_pair_report_matches_golden_digest(fmt: str, tmp_path: Path) -> None:
         out.write_text(actual, encoding="utf-8")
         pytest.fail(f"the {fmt} report of {UN_PAIR} changed (new report: {out}); {REFRESH}")
     assert "Assistance in mine action" in actual or fmt == "csv"
+
+
+@pytest.mark.parametrize("name", sorted(SERIES_RENDERERS))
+def test_seed_series_matches_golden(name: str) -> None:
+    golden = HERE / f"seed-series.{name}"
+    assert golden.is_file(), f"golden file {golden.name} is missing; {REFRESH}"
+    actual = SERIES_RENDERERS[name](seed_series())
+    if actual != golden.read_text("utf-8"):
+        diff = "".join(
+            list(
+                difflib.unified_diff(
+                    golden.read_text("utf-8").splitlines(keepends=True),
+                    actual.splitlines(keepends=True),
+                    "golden",
+                    "actual",
+                )
+            )[:60]
+        )
+        pytest.fail(f"{golden.name} differs; {REFRESH}\n{diff}")
+
+
+@pytest.mark.parametrize("name", sorted(SERIES_RENDERERS))
+def test_quad_series_matches_golden_digest(name: str, tmp_path: Path) -> None:
+    need_corpus()
+    golden = HERE / "quad-series.sha256.json"
+    assert golden.is_file(), f"golden file {golden.name} is missing; {REFRESH}"
+    actual = SERIES_RENDERERS[name](quad_series())
+    if digest(actual) != json.loads(golden.read_text("utf-8"))["sha256"][name]:
+        out = tmp_path / f"quad-series.{name}"
+        out.write_text(actual, encoding="utf-8")
+        pytest.fail(f"the Quad series {name} changed (new output: {out}); {REFRESH}")

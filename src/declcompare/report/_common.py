@@ -43,14 +43,17 @@ def is_generated(declaration: Declaration) -> bool:
 
 def describe(declaration: Declaration) -> str:
     """Title, place and date of a declaration, for headers."""
-    parts = [declaration.title or declaration.id]
-    details = [
-        x for x in (declaration.place, declaration.date and declaration.date.isoformat()) if x
-    ]
+    path = declaration.source.path
+    if declaration.title is None and path:
+        parts = [Path(path).name]  # a file name says more than a content hash
+    else:
+        parts = [declaration.title or declaration.id]
+    date = declaration.date.isoformat() if declaration.date else None
+    details = [x for x in (declaration.place, date) if x and x != declaration.title]
     if details:
         parts.append(f"({', '.join(details)})")
-    if declaration.source.path:
-        parts.append(f"[{Path(declaration.source.path).name}]")
+    if declaration.title is not None and path:
+        parts.append(f"[{Path(path).name}]")
     return " ".join(parts)
 
 
