@@ -76,6 +76,11 @@ class Paragraph(BaseModel):
     spans: tuple[Span, ...] = Field(
         default=(), description="Source spans; two or more if rejoined."
     )
+    provenance: str | None = Field(
+        default=None,
+        description="Where in a published file it was found: 'page 3' (PDF), an element "
+        "path (HTML), 'paragraph 14' (DOCX); None for plain text.",
+    )
 
     @property
     def body(self) -> str:
@@ -140,6 +145,11 @@ class Source(BaseModel):
     url: str | None = None
     sha256: str | None = None
     encoding: str | None = None
+    format: str = Field(
+        default="text",
+        description="text, html, pdf or docx. For the last three, span offsets refer to "
+        "the text extracted from the file.",
+    )
 
 
 class DeclarationMeta(TypedDict, total=False):

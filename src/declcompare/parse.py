@@ -30,8 +30,10 @@ from importlib import resources
 from typing import Unpack
 
 from declcompare._signatures import parse_signature, strip_emphasis
-from declcompare.errors import EmptyInputError, ParseError
-from declcompare.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, decode_bytes, read_source
+from declcompare.errors import EmptyInputError, InputTooLargeError, ParseError
+from declcompare.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, decode_bytes
+from declcompare.ingest.extracted import Extracted
+from declcompare.ingest.text import read_bytes
 from declcompare.model import (
     LABEL_RE,
     Block,
@@ -336,6 +338,8 @@ def _title_text(content: str) -> tuple[str, dict[str, str]] | None:
     if un and len(content) <= 400:
         return " ".join(un.group("title").split()), {"symbol": f"A/RES/{un.group('symbol')}"}
     if _ATX_RE.match(content) or _BOLD_RE.match(content):
+        if content.startswith("##"):
+            return None  # a second-level heading opens a section, it does not title the text
         heading = _heading_text(content)
         return (heading, {}) if heading else None
     words = content.split()
@@ -658,6 +662,49 @@ def parse_text(
     return _apply(declaration, overrides)
 
 
+def _with_provenance(declaration: Declaration, extracted: Extracted) -> Declaration:
+    sections = []
+    for section in declaration.sections:
+        paragraphs = tuple(
+            p.model_copy(
+                update={"provenance": extracted.provenance(p.spans[0].start) if p.spans else None}
+            )
+            for p in section.paragraphs
+        )
+        sections.append(section.model_copy(update={"paragraphs": paragraphs}))
+    return declaration.model_copy(update={"sections": tuple(sections)})
+
+
+def _parse_data(
+    data: bytes,
+    name: str | None,
+    *,
+    max_bytes: int,
+    max_line_chars: int,
+    overrides: Mapping[str, object],
+) -> Declaration:
+    import hashlib
+
+    from declcompare.ingest.readers import extract, sniff
+
+    kind = sniff(data, name)
+    if kind == "text":
+        decoded = decode_bytes(
+            data, source=name, max_bytes=max_bytes, max_line_chars=max_line_chars
+        )
+        source = Source(path=name, sha256=decoded.sha256, encoding=decoded.encoding)
+        return parse_text(decoded.text, source=source, **overrides)  # type: ignore[arg-type]
+    if len(data) > max_bytes:
+        raise InputTooLargeError(
+            f"the input{f' in {name}' if name else ''} is {len(data):,} bytes, more than the "
+            f"limit of {max_bytes:,}"
+        )
+    extracted = extract(data, kind, source=name)
+    source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), format=kind)
+    declaration = parse_text(extracted.text, source=source, **overrides)  # type: ignore[arg-type]
+    return _with_provenance(declaration, extracted)
+
+
 def load(
     path: str | os.PathLike[str],
     *,
@@ -665,20 +712,26 @@ def load(
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
     **overrides: Unpack[DeclarationMeta],
 ) -> Declaration:
-    """Read a declaration file (plain text or Markdown, UTF-8) and parse it.
+    """Read a declaration file and parse it: plain text or Markdown (UTF-8), an HTML
+    page, a PDF or a Word (.docx) document.
 
-    Raises a :class:`~declcompare.errors.InputError` subclass for a missing,
-    empty, binary, mis-encoded or oversized file.
+    The reader is chosen from the file's bytes; its name is only a hint. Raises an
+    :class:`~declcompare.errors.InputError` subclass for a missing, empty, binary,
+    mis-encoded or oversized file, and :class:`~declcompare.errors.MissingDependencyError`
+    naming the extra to install when a format's reader is not installed.
     """
-    decoded = read_source(path, max_bytes=max_bytes, max_line_chars=max_line_chars)
-    source = Source(path=os.fspath(path), sha256=decoded.sha256, encoding=decoded.encoding)
-    return parse_text(decoded.text, source=source, **overrides)
+    data = read_bytes(path, max_bytes=max_bytes)
+    return _parse_data(
+        data, os.fspath(path), max_bytes=max_bytes, max_line_chars=max_line_chars,
+        overrides=overrides,
+    )  # fmt: skip
 
 
 def parse_bytes(
     data: bytes, *, name: str | None = None, **overrides: Unpack[DeclarationMeta]
 ) -> Declaration:
-    """Decode and parse raw bytes (see :func:`load` for the checks made)."""
-    decoded = decode_bytes(data, source=name)
-    source = Source(path=name, sha256=decoded.sha256, encoding=decoded.encoding)
-    return parse_text(decoded.text, source=source, **overrides)
+    """Parse raw bytes of any format :func:`load` reads (see it for the checks made)."""
+    return _parse_data(
+        data, name, max_bytes=DEFAULT_MAX_BYTES, max_line_chars=DEFAULT_MAX_LINE_CHARS,
+        overrides=overrides,
+    )  # fmt: skip

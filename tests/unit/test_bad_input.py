@@ -47,12 +47,19 @@ def test_binary_with_nul(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("magic", "what"),
-    [(b"%PDF-1.7\n...", "PDF"), (b"PK\x03\x04rest", "ZIP"), (b"\x89PNG\r\n", "PNG")],
+    [(b"PK\x03\x04rest", "ZIP"), (b"\x89PNG\r\n", "PNG")],
 )
 def test_known_binary_formats_are_named(tmp_path: Path, magic: bytes, what: str) -> None:
     path = tmp_path / "doc.txt"
     path.write_bytes(magic)
     with pytest.raises(BinaryInputError, match=what):
+        declcompare.load(path)
+
+
+def test_a_broken_pdf_is_named_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"  # the bytes decide, not the suffix
+    path.write_bytes(b"%PDF-1.7\n...")
+    with pytest.raises(declcompare.ParseError, match="PDF"):
         declcompare.load(path)
 
 

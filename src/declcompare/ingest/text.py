@@ -145,13 +145,8 @@ def decode_bytes(
     return DecodedText(text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
 
 
-def read_source(
-    path: str | os.PathLike[str],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
-) -> DecodedText:
-    """Read and decode a file, with a clear error for every way that can fail."""
+def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a file's bytes, with a clear error for every way that can fail."""
     p = Path(path)
     if not p.exists():
         raise SourceNotFoundError(f"no such file: {str(p)!r}; check the path and try again")
@@ -164,9 +159,21 @@ def read_source(
                 f"{str(p)!r} is {size:,} bytes, more than the limit of {max_bytes:,}; "
                 "split it, or raise max_bytes if it really is one declaration"
             )
-        data = p.read_bytes()
+        return p.read_bytes()
     except PermissionError as exc:
         raise SourceNotFoundError(f"cannot read {str(p)!r}: permission denied") from exc
     except OSError as exc:
         raise SourceNotFoundError(f"cannot read {str(p)!r}: {exc.strerror or exc}") from exc
-    return decode_bytes(data, source=str(p), max_bytes=max_bytes, max_line_chars=max_line_chars)
+
+
+def read_source(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+) -> DecodedText:
+    """Read and decode a text file, with a clear error for every way that can fail."""
+    data = read_bytes(path, max_bytes=max_bytes)
+    return decode_bytes(
+        data, source=str(Path(path)), max_bytes=max_bytes, max_line_chars=max_line_chars
+    )

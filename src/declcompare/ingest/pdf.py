@@ -1,0 +1,253 @@
+"""PDF documents: lines rejoined into paragraphs, running headers and page numbers removed.
+
+Read with pdfminer.six, which gives every line with its position and font size.
+Lines that repeat at the top or bottom of most pages (running headers and footers)
+and bare page numbers are dropped; lines set smaller than the body text at the
+foot of a page are footnotes; lines are joined into paragraphs by the vertical
+gaps between them and by number labels, a paragraph cut by a page break is joined
+again, and a word hyphenated at a line end is made whole ("develop-" + "ment").
+Larger or bold lines are headings, the largest on the first page the title.
+Each paragraph's provenance is its page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+
+from declcompare.errors import InputError, MissingDependencyError, ParseError
+from declcompare.ingest.extracted import Builder, Extracted, clean
+from declcompare.model import LABEL_RE
+
+__all__ = ["read_pdf"]
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
+)
+_OPENER_RE = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ing|ed)|Also|Further|Deeply|Gravely|Mindful|Aware|Conscious|Cognizant|"
+    r"Convinced|Concerned|Alarmed|Determined|Desirous)\b"
+)
+_FOOTNOTE_START_RE = re.compile(r"^\d{1,3}\s*\S")
+# A line that cannot end a paragraph: a comma, a dash, or a connecting word.
+_OPEN_END_RE = re.compile(
+    r"(?:[,\-–—(]|\b(?:of|the|and|or|to|in|for|on|with|by|a|an|as|at|its|their|from|that))$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Line:
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float  # distance from the top of the page
+    bottom: float
+    size: float
+    bold: bool
+    page_height: float
+
+
+def _lines(data: bytes) -> list[list[_Line]]:
+    try:
+        from pdfminer.high_level import extract_pages
+        from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        from pdfminer.pdfparser import PDFSyntaxError
+    except ImportError as exc:
+        raise MissingDependencyError("reading PDF", extra="pdf", module="pdfminer.six") from exc
+    pages: list[list[_Line]] = []
+    try:
+        for number, layout in enumerate(
+            extract_pages(BytesIO(data), laparams=LAParams(line_margin=0.3)), start=1
+        ):
+            height = float(layout.height)
+            lines: list[_Line] = []
+            stack: list[Any] = [layout]
+            while stack:
+                obj = stack.pop()
+                if isinstance(obj, LTTextLine):
+                    chars = [c for c in obj if isinstance(c, LTChar)]
+                    text = obj.get_text().rstrip("\n")
+                    if not text.strip():
+                        continue
+                    sizes = [float(c.size) for c in chars] or [0.0]
+                    bold = bool(chars) and sum("Bold" in c.fontname for c in chars) > len(chars) / 2
+                    lines.append(
+                        _Line(number, text, float(obj.x0), float(obj.x1), height - float(obj.y1),
+                              height - float(obj.y0), statistics.median(sizes), bold, height)
+                    )  # fmt: skip
+                elif isinstance(obj, LTTextContainer) or hasattr(obj, "__iter__"):
+                    stack.extend(obj)
+            lines.sort(key=lambda ln: (round(ln.top, 1), ln.x0))
+            pages.append(lines)
+    except (PDFEncryptionError, PDFPasswordIncorrect) as exc:
+        raise InputError(
+            "the PDF is encrypted; open it, save an unencrypted copy, and retry"
+        ) from exc
+    except PDFSyntaxError as exc:
+        raise ParseError(f"the PDF is damaged and cannot be read: {exc}") from exc
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises many types for broken files
+        raise ParseError(f"the PDF cannot be read: {type(exc).__name__}: {exc}") from exc
+    return pages
+
+
+def _furniture(pages: list[list[_Line]], body: float) -> set[tuple[int, int]]:
+    """(page, line index) of running headers, footers and page numbers."""
+
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", clean(text).lower())
+
+    edge: Counter[str] = Counter()
+    for lines in pages:
+        seen = set()
+        for ln in lines:
+            if ln.top < 0.1 * ln.page_height or ln.bottom > 0.9 * ln.page_height:
+                seen.add(key(ln.text))
+        edge.update(seen)
+    repeated = {k for k, n in edge.items() if len(pages) >= 2 and n >= max(2, len(pages) // 2)}
+    out = set()
+    for p, lines in enumerate(pages):
+        for i, ln in enumerate(lines):
+            at_edge = ln.top < 0.1 * ln.page_height or ln.bottom > 0.9 * ln.page_height
+            if at_edge and (key(ln.text) in repeated or _PAGE_NUMBER_RE.match(clean(ln.text))):
+                out.add((p, i))
+            elif ln.top < 0.08 * ln.page_height and ln.size < 0.9 * body and len(ln.text) < 120:
+                out.add((p, i))  # a running header in small type, even on a single page
+    return out
+
+
+def _join(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        line = clean(line)
+        if not text:
+            text = line
+        elif re.search(r"[^\W\d_]-$", text) and line[:1].islower():
+            text = text[:-1] + line  # "develop-" + "ment"
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+def read_pdf(data: bytes, *, source: str | None = None) -> Extracted:
+    """The text of a PDF, laid out for the parser."""
+    where = f" in {source}" if source else ""
+    pages = _lines(data)
+    sizes = [ln.size for lines in pages for ln in lines for _ in range(len(ln.text))]
+    drop = _furniture(pages, statistics.median(sizes) if sizes else 0.0)
+    kept = [
+        [ln for i, ln in enumerate(lines) if (p, i) not in drop] for p, lines in enumerate(pages)
+    ]
+    body_sizes = [ln.size for lines in kept for ln in lines for _ in range(len(ln.text))]
+    if not body_sizes:
+        raise InputError(
+            f"the PDF{where} has no text layer (it is probably scanned images); it needs "
+            "OCR (for example ocrmypdf) before declcompare can read it"
+        )
+    body = statistics.median(body_sizes)
+    builder = Builder("pdf")
+    paragraph: list[str] = []
+    para_page = 1
+    last: _Line | None = None
+    gaps = [
+        b.top - a.bottom
+        for lines in kept
+        for a, b in itertools.pairwise(lines)
+        if abs(a.size - body) < 0.5 and abs(b.size - body) < 0.5 and b.top > a.bottom - 1
+    ]
+    line_gap = statistics.median(gaps) if gaps else body * 0.3
+
+    def flush() -> None:
+        nonlocal paragraph
+        if paragraph:
+            builder.paragraph(_join(paragraph), f"page {para_page}")
+        paragraph = []
+
+    foot = {
+        p: max((ln.bottom for ln in lines if abs(ln.size - body) < 0.5), default=0.0)
+        for p, lines in enumerate(kept, start=1)
+    }
+    body_lines = [ln for lines in kept for ln in lines if abs(ln.size - body) < 0.5]
+    right = max((ln.x1 for ln in body_lines), default=0.0)
+    left_edge = min((ln.x0 for ln in body_lines), default=0.0)
+    foot_all = max(foot.values(), default=0.0)
+    foot = {p: max(v, foot_all) for p, v in foot.items()}
+    title_done = False
+    for p, lines in enumerate(kept, start=1):
+        for ln in lines:
+            text = clean(ln.text)
+            small = ln.size < 0.88 * body
+            if small and ln.top > 0.6 * ln.page_height:
+                flush()
+                if _FOOTNOTE_START_RE.match(text) or not builder.footnotes:
+                    builder.footnote(text, f"page {p}")
+                else:  # a footnote running on to a second line
+                    prev_text, prev_where = builder.footnotes[-1]
+                    builder.footnotes[-1] = (_join([prev_text, text]), prev_where)
+                continue
+            big = ln.size > 1.15 * body
+            if big or (ln.bold and len(text) < 120 and not text.endswith((".", ";", ","))):
+                flush()
+                if not title_done and p == 1 and ln.size >= 1.3 * body and not builder.parts:
+                    builder.title(text, f"page {p}")
+                    title_done = True
+                elif (
+                    builder.parts
+                    and builder.parts[-1].startswith(("# ", "## "))
+                    and last
+                    and last.bold == ln.bold
+                    and abs(last.size - ln.size) < 0.5
+                    and ln.top - last.bottom < 2 * line_gap + 2
+                ):
+                    # a heading on two lines
+                    builder.parts[-1] = builder.parts[-1] + " " + text
+                    builder.length += len(text) + 1
+                else:
+                    builder.heading(text, f"page {p}")
+                last = ln
+                continue
+            new_page = last is not None and last.page != ln.page
+            gap = (ln.top - last.bottom) if last is not None and not new_page else 0.0
+            match = LABEL_RE.match(text)
+            # A number label opens a paragraph; a dash or bullet only after a line that
+            # could end one (a wrapped line may start with "– ").
+            starts_label = match is not None and (
+                bool(match.group("number"))
+                or not paragraph
+                or paragraph[-1].rstrip().endswith((".", ":", ";", "!", "?"))
+            )
+            if paragraph and not new_page and (gap > 1.8 * line_gap + 1.0 or starts_label):
+                flush()
+            if paragraph and new_page and last is not None:
+                # Across a page break a paragraph goes on unless it visibly ended: a full
+                # stop, a new number label, or a last line well above the page's foot
+                # while the next line starts with a capital.
+                joined = _join(paragraph)
+                full_page = last.bottom >= foot[last.page] - 1.5 * (line_gap + body)
+                # A last line short of three quarters of the column ended its paragraph
+                # (a line broken only for want of room is seldom that short).
+                short_line = last.x1 < left_edge + 0.75 * (right - left_edge)
+                # After a comma, a capitalised participle opens a new (preambular) paragraph.
+                opener = joined.endswith(",") and bool(_OPENER_RE.match(text))
+                ended = joined.endswith((".", ":", ";", "!", "?")) or starts_label or opener
+                if ended or (
+                    text[:1].isupper()
+                    and (short_line or not full_page)
+                    and not _OPEN_END_RE.search(joined)
+                ):
+                    flush()
+            if not paragraph:
+                para_page = p
+            paragraph.append(text)
+            last = ln
+    flush()
+    return builder.build()

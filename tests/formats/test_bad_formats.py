@@ -1,0 +1,133 @@
+"""Bad published files get one clear, typed error each (generated inputs, not real texts)."""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from declcompare import (
+    DeclcompareError,
+    InputError,
+    InputTooLargeError,
+    MissingDependencyError,
+    ParseError,
+    load,
+    load_seed,
+    parse_bytes,
+)
+from declcompare.cli import main
+from tests.formats.render import to_docx, to_html, to_pdf
+
+
+def _pdf(draw: object, **kwargs: object) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, **kwargs)
+    draw(c)  # type: ignore[operator]
+    c.save()
+    return buffer.getvalue()
+
+
+def test_encrypted_pdf() -> None:
+    data = _pdf(lambda c: c.drawString(72, 720, "Generated secret text."), encrypt="secret")
+    with pytest.raises(InputError, match="encrypted"):
+        parse_bytes(data, name="locked.pdf")
+
+
+def test_image_only_pdf_says_ocr_is_needed() -> None:
+    data = _pdf(lambda c: c.rect(72, 72, 300, 300, fill=1))
+    with pytest.raises(InputError, match="OCR"):
+        parse_bytes(data, name="scan.pdf")
+
+
+def test_corrupt_pdf() -> None:
+    data = to_pdf(load_seed())
+    with pytest.raises(DeclcompareError) as caught:
+        parse_bytes(data[:1500], name="cut.pdf")
+    assert isinstance(caught.value, ParseError | InputError)
+
+
+def test_corrupt_docx() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "this is not XML")
+    with pytest.raises(ParseError, match="damaged"):
+        parse_bytes(buffer.getvalue(), name="broken.docx")
+
+
+def test_html_without_main_text() -> None:
+    page = (
+        b"<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav>"
+        b"<footer>(c)</footer></body></html>"
+    )
+    with pytest.raises(ParseError, match="no recognisable main text"):
+        parse_bytes(page, name="empty.html")
+
+
+def test_html_declared_encoding_is_honoured() -> None:
+    page = (
+        "<html><head><meta charset='windows-1252'></head><body><main><h2>Caf\u00e9 section</h2>"
+        "<p>The member states welcome the caf\u00e9 talks &amp; the r\u00e9sum\u00e9.</p>"
+        "</main></body></html>"
+    ).encode("cp1252")
+    d = parse_bytes(page, name="generated.html")
+    assert d.headings == ("Caf\u00e9 section",)
+    assert (
+        d.paragraphs[0].text
+        == "The member states welcome the caf\u00e9 talks & the r\u00e9sum\u00e9."
+    )
+
+
+def test_br_separated_lines_are_paragraphs() -> None:
+    page = (
+        b"<html><body><div class='text'><p>First generated line.<br>Second generated line."
+        b"<br><br>Third generated line.</p></div></body></html>"
+    )
+    d = parse_bytes(page, name="generated.html")
+    assert [p.text for p in d.paragraphs] == [
+        "First generated line.",
+        "Second generated line.",
+        "Third generated line.",
+    ]
+
+
+def test_huge_files_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.pdf"
+    path.write_bytes(to_pdf(load_seed()))
+    with pytest.raises(InputTooLargeError, match="more than the limit"):
+        load(path, max_bytes=10_000)
+
+
+@pytest.mark.parametrize(
+    ("module", "render", "extra"),
+    [
+        ("lxml.html", to_html, "html"),
+        ("pdfminer.high_level", to_pdf, "pdf"),
+        ("docx", to_docx, "docx"),
+    ],
+)
+def test_missing_reader_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, module: str, render: object, extra: str
+) -> None:
+    data = render(load_seed())  # type: ignore[operator]
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(MissingDependencyError, match=rf"declcompare\[{extra}\]"):
+        parse_bytes(data, name=f"generated.{extra}")
+
+
+def test_cli_compares_across_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed = load_seed()
+    (tmp_path / "a.pdf").write_bytes(to_pdf(seed))
+    (tmp_path / "b.html").write_bytes(to_html(seed))
+    assert main(["compare", str(tmp_path / "a.pdf"), str(tmp_path / "b.html")]) == 0
+    assert "Paragraphs by change" in capsys.readouterr().out
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 garbage")
+    assert main(["show", str(tmp_path / "bad.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("declcompare: error:")
+    assert err.count("\n") == 1
