@@ -19,6 +19,7 @@ from declcompare.compare import ChangeKind, Comparison, Link, compare
 from declcompare.errors import (
     BinaryInputError,
     ComparisonError,
+    CorruptInputError,
     DeclcompareError,
     EmptyInputError,
     EncodingError,
@@ -58,6 +59,7 @@ __all__ = [
     "CompareOptions",
     "Comparison",
     "ComparisonError",
+    "CorruptInputError",
     "Declaration",
     "DeclarationMeta",
     "DeclcompareError",

@@ -43,6 +43,12 @@ examples:
   declcompare timeline statements/*.txt --output timeline.html
   declcompare timeline a.txt b.txt c.txt --format md > timeline.md
 """
+_EPILOG_FETCH = """\
+examples:
+  declcompare fetch sco
+  declcompare fetch sco --year 2021
+  declcompare fetch sco --refresh --timeout 60
+"""
 _EPILOG_COMPARE = """\
 examples:
   declcompare compare resolution-2024.txt resolution-2025.txt
@@ -401,6 +407,55 @@ def _cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_SAME
 
 
+def _cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from declcompare.fetch import FetchError, fetch, sco_series
+
+    entries = sco_series(args.manifest)
+    if args.year is not None:
+        entries = tuple(e for e in entries if e.year == args.year)
+        if not entries:
+            raise OutputError(f"the manifest lists no SCO declaration of {args.year}")
+    table = Table(title="SCO declarations", title_justify="left")
+    for column in ("year", "place", "publisher / translation", "result"):
+        table.add_column(column, overflow="fold")
+    failures = 0
+    with _progress(sys.stderr, not args.no_progress) as step:
+        for entry in entries:
+            if not entry.source:
+                note = "bundled seed" if entry.seed else "no public address known"
+                table.add_row(str(entry.year), entry.place or "—", "—", note)
+                continue
+            for src in entry.source:
+                step(f"Fetching {entry.year}: {src.url} …")
+                try:
+                    doc = fetch(
+                        src.url,
+                        cache_dir=args.cache_dir,
+                        expected_sha256=src.sha256,
+                        refresh=args.refresh,
+                        timeout=args.timeout,
+                    )
+                    result = f"{doc.path}\nSHA-256 {doc.sha256}, retrieved {doc.retrieved}"
+                except FetchError as exc:
+                    failures += 1
+                    result = f"failed: {exc}"
+                table.add_row(
+                    str(entry.year),
+                    entry.place or "—",
+                    f"{src.publisher}: {src.translation}",
+                    result,
+                )
+    width = None if out.isatty() else 160  # a piped table is read by programs and people
+    Console(file=out, highlight=False, width=width).print(table)
+    if failures:
+        print(f"declcompare: error: {failures} download(s) failed (see the table)", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_SAME
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed so that tests and docs can inspect it)."""
     parser = argparse.ArgumentParser(
@@ -501,6 +556,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-progress", action="store_true", help="no progress display, even on a terminal"
     )
     timeline.set_defaults(handler=_cmd_timeline)
+
+    fetch = commands.add_parser(
+        "fetch",
+        help="download the published texts of a series into the local cache",
+        description="Download the SCO declarations listed in the manifest (with the public "
+        "addresses known to carry an English text) into the user cache folder, recording "
+        "each file's SHA-256 and retrieval date. Cached copies are reused and checked. "
+        "Then read a file with 'declcompare show PATH' or compare two.",
+        epilog=_EPILOG_FETCH,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    fetch.add_argument("series", choices=["sco"], help="the series to fetch")
+    fetch.add_argument("--year", type=int, help="only the declaration of this year")
+    fetch.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: user cache)")
+    fetch.add_argument("--refresh", action="store_true", help="download again even if cached")
+    fetch.add_argument(
+        "--timeout", type=float, default=30.0, help="seconds to wait for a server (default 30)"
+    )
+    fetch.add_argument("--manifest", metavar="PATH", help="another manifest (default: bundled)")
+    fetch.add_argument(
+        "--no-progress", action="store_true", help="no progress display, even on a terminal"
+    )
+    fetch.set_defaults(handler=_cmd_fetch)
     return parser
 
 

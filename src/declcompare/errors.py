@@ -10,12 +10,14 @@ purpose::
     │   ├── EmptyInputError                nothing but whitespace
     │   ├── BinaryInputError               binary data (or a format we cannot read yet)
     │   ├── EncodingError                  bytes that are not valid UTF-8 / UTF-16 with BOM
+    │   ├── CorruptInputError              a damaged PDF, Word or HTML file, or one without text
     │   └── InputTooLargeError             beyond the size or line-length limits
     ├── ParseError (ValueError)            text read, but its structure is unusable
     ├── ComparisonError (ValueError)       the comparison cannot be made as asked
     ├── OutputError                        a report cannot be written
     │   └── OutputExistsError              the output file exists and --force was not given
-    └── MissingDependencyError (ImportError)  an optional extra is not installed
+    ├── MissingDependencyError (ImportError)  an optional extra is not installed
+    └── FetchError (declcompare.fetch)     a download failed (HTTP, timeout, content, checksum)
 
 Messages say what failed, where (file, byte offset, line, paragraph id) and
 how to fix it.
@@ -26,6 +28,7 @@ from __future__ import annotations
 __all__ = [
     "BinaryInputError",
     "ComparisonError",
+    "CorruptInputError",
     "DeclcompareError",
     "EmptyInputError",
     "EncodingError",
@@ -65,6 +68,10 @@ class EncodingError(InputError):
     def __init__(self, message: str, *, offset: int) -> None:
         super().__init__(message)
         self.offset = offset
+
+
+class CorruptInputError(InputError):
+    """A PDF, Word or HTML file is damaged, or holds no text that could be read."""
 
 
 class InputTooLargeError(InputError):

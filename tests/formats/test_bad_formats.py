@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from declcompare import (
+    CorruptInputError,
     DeclcompareError,
     InputError,
     InputTooLargeError,
     MissingDependencyError,
-    ParseError,
     load,
     load_seed,
     parse_bytes,
@@ -49,14 +49,14 @@ def test_corrupt_pdf() -> None:
     data = to_pdf(load_seed())
     with pytest.raises(DeclcompareError) as caught:
         parse_bytes(data[:1500], name="cut.pdf")
-    assert isinstance(caught.value, ParseError | InputError)
+    assert isinstance(caught.value, CorruptInputError)
 
 
 def test_corrupt_docx() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", "this is not XML")
-    with pytest.raises(ParseError, match="damaged"):
+    with pytest.raises(CorruptInputError, match="damaged"):
         parse_bytes(buffer.getvalue(), name="broken.docx")
 
 
@@ -65,7 +65,7 @@ def test_html_without_main_text() -> None:
         b"<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav>"
         b"<footer>(c)</footer></body></html>"
     )
-    with pytest.raises(ParseError, match="no recognisable main text"):
+    with pytest.raises(CorruptInputError, match="no recognisable main text"):
         parse_bytes(page, name="empty.html")
 
 

@@ -59,7 +59,7 @@ def test_known_binary_formats_are_named(tmp_path: Path, magic: bytes, what: str)
 def test_a_broken_pdf_is_named_as_one(tmp_path: Path) -> None:
     path = tmp_path / "doc.txt"  # the bytes decide, not the suffix
     path.write_bytes(b"%PDF-1.7\n...")
-    with pytest.raises(declcompare.ParseError, match="PDF"):
+    with pytest.raises(declcompare.CorruptInputError, match="PDF"):
         declcompare.load(path)
 
 

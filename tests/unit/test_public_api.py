@@ -14,6 +14,7 @@ PUBLIC = [
     "CompareOptions",
     "Comparison",
     "ComparisonError",
+    "CorruptInputError",
     "Declaration",
     "DeclarationMeta",
     "DeclcompareError",

@@ -15,7 +15,7 @@ import re
 from io import BytesIO
 from typing import Any
 
-from declcompare.errors import MissingDependencyError, ParseError
+from declcompare.errors import CorruptInputError, MissingDependencyError
 from declcompare.ingest.extracted import Builder, Extracted
 
 __all__ = ["read_docx"]
@@ -138,7 +138,9 @@ def read_docx(data: bytes, *, source: str | None = None) -> Extracted:
     try:
         document = docx.Document(BytesIO(data))
     except Exception as exc:  # python-docx raises several types for damaged packages
-        raise ParseError(f"the Word document{where} is damaged and cannot be read: {exc}") from exc
+        raise CorruptInputError(
+            f"the Word document{where} is damaged and cannot be read: {exc}"
+        ) from exc
     numbering = _Numbering(document)
     builder = Builder("docx")
     counter = 0
@@ -190,5 +192,5 @@ def read_docx(data: bytes, *, source: str | None = None) -> Extracted:
                 builder.footnote(f"{note.get(f'{_W}id')} {text.strip()}", "footnotes")
     extracted = builder.build()
     if not extracted.text.strip():
-        raise ParseError(f"the Word document{where} holds no text")
+        raise CorruptInputError(f"the Word document{where} holds no text")
     return extracted

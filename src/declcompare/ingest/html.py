@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from declcompare.errors import InputError, MissingDependencyError, ParseError
+from declcompare.errors import CorruptInputError, InputError, MissingDependencyError
 from declcompare.ingest.extracted import Builder, Extracted, clean
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def read_html(data: bytes, *, source: str | None = None) -> Extracted:
     try:
         root = lxml.html.document_fromstring(text.lstrip("\ufeff"))
     except Exception as exc:  # lxml raises several types for unusable input
-        raise ParseError(f"the page{where} could not be parsed as HTML: {exc}") from exc
+        raise CorruptInputError(f"the page{where} could not be parsed as HTML: {exc}") from exc
     for element in list(root.iter()):
         if isinstance(element.tag, str) and element.getparent() is not None and _furniture(element):
             element.getparent().remove(element)
@@ -215,7 +215,7 @@ def read_html(data: bytes, *, source: str | None = None) -> Extracted:
     walk(main)
     extracted = builder.build()
     if not extracted.text.strip():
-        raise ParseError(
+        raise CorruptInputError(
             f"the page{where} holds no recognisable main text (after dropping navigation, "
             "headers, footers and scripts, nothing was left)"
         )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
-from declcompare.errors import InputError, MissingDependencyError, ParseError
+from declcompare.errors import CorruptInputError, InputError, MissingDependencyError
 from declcompare.ingest.extracted import Builder, Extracted, clean
 from declcompare.model import LABEL_RE
 
@@ -92,11 +92,11 @@ def _lines(data: bytes) -> list[list[_Line]]:
             "the PDF is encrypted; open it, save an unencrypted copy, and retry"
         ) from exc
     except PDFSyntaxError as exc:
-        raise ParseError(f"the PDF is damaged and cannot be read: {exc}") from exc
+        raise CorruptInputError(f"the PDF is damaged and cannot be read: {exc}") from exc
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many types for broken files
-        raise ParseError(f"the PDF cannot be read: {type(exc).__name__}: {exc}") from exc
+        raise CorruptInputError(f"the PDF cannot be read: {type(exc).__name__}: {exc}") from exc
     return pages
 
 
