@@ -30,6 +30,7 @@ sentence was read as it was.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -904,18 +905,20 @@ def declaration_commitments(declaration: Declaration) -> tuple[Commitment, ...]:
     return _cached(declaration)
 
 
-_CACHE: dict[int, tuple[Declaration, tuple[Commitment, ...]]] = {}
+_CACHE: OrderedDict[int, tuple[Declaration, tuple[Commitment, ...]]] = OrderedDict()
 
 
 def _cached(declaration: Declaration) -> tuple[Commitment, ...]:
+    """Commitments per declaration object, least recently used evicted first."""
     key = id(declaration)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is declaration:
+        _CACHE.move_to_end(key)
         return hit[1]
     result = tuple(_declaration_commitments(declaration))
-    if len(_CACHE) > 64:
-        _CACHE.clear()
     _CACHE[key] = (declaration, result)
+    while len(_CACHE) > 64:
+        _CACHE.popitem(last=False)
     return result
 
 

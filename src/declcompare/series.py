@@ -296,18 +296,23 @@ class Series:
         from declcompare.commitments import declaration_commitments
 
         per_doc = [declaration_commitments(d) for d in self.declarations]
-        keys = [{id(c): i for i, c in enumerate(cs)} for cs in per_doc]
+        # A commitment is known by where it stands (not by object identity, which a
+        # cache refill between these calls would change).
+        keys = [
+            {(c.paragraph_index, c.predicate_start): i for i, c in enumerate(cs)} for cs in per_doc
+        ]
         nxt: dict[tuple[int, int], tuple[int, str]] = {}
         has_prev: set[tuple[int, int]] = set()
         new_at: dict[tuple[int, int], str] = {}
         for k, comparison in enumerate(self.comparisons):
             for _, a, b, change in comparison.commitment_changes():
                 if a is not None and b is not None:
-                    ia, ib = keys[k][id(a)], keys[k + 1][id(b)]
+                    ia = keys[k][(a.paragraph_index, a.predicate_start)]
+                    ib = keys[k + 1][(b.paragraph_index, b.predicate_start)]
                     nxt[(k, ia)] = (ib, change.value)
                     has_prev.add((k + 1, ib))
                 elif b is not None:
-                    new_at[(k + 1, keys[k + 1][id(b)])] = "new"
+                    new_at[(k + 1, keys[k + 1][(b.paragraph_index, b.predicate_start)])] = "new"
         n = len(self.declarations)
         out: list[CommitmentLineage] = []
         for k in range(n):
