@@ -38,3 +38,10 @@ def bench(session: nox.Session) -> None:
     """Benchmarks and accuracy evaluation; not part of the default run."""
     session.install("-e", ".[test,all]")
     session.run("python", "-m", "benchmarks.accuracy.run", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def perf(session: nox.Session) -> None:
+    """Speed and memory against the alternatives; not part of the default run (long)."""
+    session.install("-e", ".[test,all]", "redlines")
+    session.run("python", "-m", "benchmarks.perf.run", *session.posargs)

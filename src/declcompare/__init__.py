@@ -32,6 +32,7 @@ from declcompare.errors import (
     SourceNotFoundError,
 )
 from declcompare.lexicon import Stance
+from declcompare.many import compare_many
 from declcompare.model import (
     Block,
     BlockKind,
@@ -84,6 +85,7 @@ __all__ = [
     "Stance",
     "__version__",
     "compare",
+    "compare_many",
     "compare_series",
     "extract_commitments",
     "load",

@@ -49,6 +49,16 @@ examples:
   declcompare fetch sco --year 2021
   declcompare fetch sco --refresh --timeout 60
 """
+_EPILOG_BATCH = """\
+examples:
+  declcompare batch pairs.toml
+  declcompare batch pairs.toml --engine dask --output all-pairs.csv
+
+pairs.toml:
+  [[pair]]
+  old = "2024/resolution.txt"
+  new = "2025/resolution.txt"
+"""
 _EPILOG_COMPARE = """\
 examples:
   declcompare compare resolution-2024.txt resolution-2025.txt
@@ -456,6 +466,68 @@ def _cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_SAME
 
 
+def _read_batch(path: str) -> list[tuple[str, str]]:
+    import tomllib
+
+    folder = Path(path).parent
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except FileNotFoundError:
+        raise OutputError(f"no such batch manifest: {path!r}") from None
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise OutputError(f"cannot read the batch manifest {path!r}: {exc}") from exc
+    pairs = []
+    for k, entry in enumerate(data.get("pair", []), start=1):
+        if not isinstance(entry, dict) or "old" not in entry or "new" not in entry:
+            raise OutputError(f"pair {k} of {path!r} needs an 'old' and a 'new' file")
+        pairs.append((str(folder / entry["old"]), str(folder / entry["new"])))
+    if not pairs:
+        raise OutputError(f"{path!r} lists no [[pair]] tables (each with old = ... and new = ...)")
+    return pairs
+
+
+def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from declcompare.many import compare_many
+    from declcompare.report._common import write_bytes
+
+    pairs = _read_batch(args.manifest)
+    if sys.stderr.isatty() and not args.no_progress:
+        from rich.console import Console as ErrConsole
+        from rich.progress import Progress
+
+        with Progress(console=ErrConsole(file=sys.stderr), transient=True) as bar:
+            task = bar.add_task("Comparing pairs", total=len(pairs))
+            frame = compare_many(
+                pairs, engine=args.engine, progress=lambda d, t: bar.update(task, completed=d)
+            )
+    else:
+        frame = compare_many(pairs, engine=args.engine)
+    counts = frame.groupby(["pair", "kind"], observed=False).size().unstack(fill_value=0)
+    table = Table(title=f"{len(pairs)} pairs", title_justify="left")
+    table.add_column("pair")
+    table.add_column("old → new", overflow="fold")
+    for column in counts.columns:
+        table.add_column(str(column), justify="right")
+    by_pair = {int(str(k)): v for k, v in counts.astype("int64").to_dict(orient="index").items()}
+    for k, (old, new) in enumerate(pairs):
+        row = by_pair.get(k, {})
+        cells = [str(int(row.get(c, 0))) for c in counts.columns]
+        table.add_row(str(k + 1), f"{Path(old).name} → {Path(new).name}", *cells)
+    width = None if out.isatty() else 160
+    Console(file=out, highlight=False, width=width).print(table)
+    if args.output:
+        from declcompare.report.csv import frame_to_csv
+
+        data = frame_to_csv(frame).encode("utf-8")
+        written = write_bytes(data, args.output, force=args.force, what="CSV table")
+        print(f"Paragraph table of all pairs written to {written}", file=out)
+    changed = bool((frame["kind"] != "unchanged").any() or frame["moved"].any())
+    return EXIT_DIFFERENT if changed else EXIT_SAME
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed so that tests and docs can inspect it)."""
     parser = argparse.ArgumentParser(
@@ -579,6 +651,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-progress", action="store_true", help="no progress display, even on a terminal"
     )
     fetch.set_defaults(handler=_cmd_fetch)
+
+    batch = commands.add_parser(
+        "batch",
+        help="compare many pairs listed in a manifest",
+        description="Compare every [[pair]] (old = FILE, new = FILE, relative to the "
+        "manifest) and print counts by kind per pair; with --output, write the paragraph "
+        "table of all pairs as one CSV. Exit status as for compare.",
+        epilog=_EPILOG_BATCH,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    batch.add_argument("manifest", help="a TOML file of [[pair]] tables")
+    batch.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="local (default) or Dask (extra declcompare[dask])")  # fmt: skip
+    batch.add_argument("--output", "-o", metavar="PATH", help="write all rows as one CSV")
+    batch.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    batch.add_argument(
+        "--no-progress", action="store_true", help="no progress bar, even on a terminal"
+    )
+    batch.set_defaults(handler=_cmd_batch)
     return parser
 
 

@@ -320,3 +320,28 @@ def test_timeline_errors(
 def test_timeline_needs_two_files(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", str(SEED)]) == 2
     assert "at least two" in capsys.readouterr().err
+
+
+def test_batch_compares_the_pairs_of_a_manifest(
+    tmp_path: Path, changed_seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = tmp_path / "pairs.toml"
+    manifest.write_text(
+        f'[[pair]]\nold = "{SEED}"\nnew = "{changed_seed.name}"\n\n'
+        f'[[pair]]\nold = "{SEED}"\nnew = "{SEED}"\n',
+        "utf-8",
+    )
+    out = tmp_path / "all.csv"
+    assert main(["batch", str(manifest), "--output", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert "2 pairs" in printed
+    assert "changed-generated.txt" in printed
+    assert out.read_text("utf-8").startswith("pair,old_doc,new_doc,kind,")
+    assert main(["batch", str(manifest), "--output", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    empty = tmp_path / "empty.toml"
+    empty.write_text("# nothing\n", "utf-8")
+    assert main(["batch", str(empty)]) == 2
+    assert "lists no [[pair]] tables" in capsys.readouterr().err
+    assert main(["batch", str(tmp_path / "missing.toml")]) == 2
+    assert "no such batch manifest" in capsys.readouterr().err

@@ -131,3 +131,71 @@ def test_cli_compares_across_formats(tmp_path: Path, capsys: pytest.CaptureFixtu
     err = capsys.readouterr().err
     assert err.startswith("declcompare: error:")
     assert err.count("\n") == 1
+
+
+def test_docx_tables_are_read_as_paragraphs() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Generated section", level=1)
+    document.add_paragraph("The member states welcome the generated talks.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Generated cell one."
+    table.cell(0, 1).text = "Generated cell two."
+    table.cell(1, 0).text = "Generated cell three."
+    table.cell(1, 1).text = "Generated cell four."
+    document.add_paragraph("1. Generated closing paragraph.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    d = parse_bytes(buffer.getvalue(), name="generated.docx")
+    assert [p.text for p in d.paragraphs] == [
+        "The member states welcome the generated talks.",
+        "Generated cell one.",
+        "Generated cell two.",
+        "Generated cell three.",
+        "Generated cell four.",
+        "1. Generated closing paragraph.",
+    ]
+    assert d.paragraphs[1].provenance is not None
+    assert d.paragraphs[1].provenance.endswith("(table)")
+
+
+def test_docx_footnotes_are_kept_as_footnotes() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Generated section", level=1)
+    document.add_paragraph("The member states welcome the generated talks.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Generated footnote text.</w:t>'
+        "</w:r></w:p></w:footnote></w:footnotes>"
+    )
+    rel = (
+        '<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/footnotes" Target="footnotes.xml"/>'
+    )
+    override = (
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+    )
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", override.encode() + b"</Types>")
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", notes)
+    d = parse_bytes(out.getvalue(), name="generated.docx")
+    assert [p.text for p in d.paragraphs] == ["The member states welcome the generated talks."]
+    assert [b.text for b in d.blocks if b.kind.value == "footnote"] == [
+        "1 Generated footnote text."
+    ]

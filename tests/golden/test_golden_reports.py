@@ -28,24 +28,21 @@ from tests.helpers import need_corpus
 REFRESH = "refresh with `python -m tests.golden.cases` and review the diff"
 
 
+def same_as_golden(golden: Path, actual: str) -> None:
+    """Fail with the first lines of a unified diff when ``actual`` differs."""
+    expected = golden.read_text("utf-8")
+    if actual != expected:
+        lines = difflib.unified_diff(
+            expected.splitlines(keepends=True), actual.splitlines(keepends=True), "golden", "actual"
+        )
+        pytest.fail(f"{golden.name} differs; {REFRESH}\n{''.join(list(lines)[:60])}")
+
+
 @pytest.mark.parametrize("fmt", sorted(RENDERERS))
 def test_seed_demo_report_matches_golden(fmt: str) -> None:
     golden = HERE / f"seed-demo.{fmt}"
     assert golden.is_file(), f"golden file {golden.name} is missing; {REFRESH}"
-    actual = RENDERERS[fmt](seed_demo())
-    expected = golden.read_text("utf-8")
-    if actual != expected:
-        diff = "".join(
-            list(
-                difflib.unified_diff(
-                    expected.splitlines(keepends=True),
-                    actual.splitlines(keepends=True),
-                    "golden",
-                    "actual",
-                )
-            )[:60]
-        )
-        pytest.fail(f"{golden.name} differs; {REFRESH}\n{diff}")
+    same_as_golden(golden, RENDERERS[fmt](seed_demo()))
 
 
 @pytest.mark.parametrize("fmt", sorted(RENDERERS))
@@ -67,19 +64,7 @@ def test_un_pair_report_matches_golden_digest(fmt: str, tmp_path: Path) -> None:
 def test_seed_series_matches_golden(name: str) -> None:
     golden = HERE / f"seed-series.{name}"
     assert golden.is_file(), f"golden file {golden.name} is missing; {REFRESH}"
-    actual = SERIES_RENDERERS[name](seed_series())
-    if actual != golden.read_text("utf-8"):
-        diff = "".join(
-            list(
-                difflib.unified_diff(
-                    golden.read_text("utf-8").splitlines(keepends=True),
-                    actual.splitlines(keepends=True),
-                    "golden",
-                    "actual",
-                )
-            )[:60]
-        )
-        pytest.fail(f"{golden.name} differs; {REFRESH}\n{diff}")
+    same_as_golden(golden, SERIES_RENDERERS[name](seed_series()))
 
 
 @pytest.mark.parametrize("name", sorted(SERIES_RENDERERS))

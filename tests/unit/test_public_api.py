@@ -39,6 +39,7 @@ PUBLIC = [
     "Stance",
     "__version__",
     "compare",
+    "compare_many",
     "compare_series",
     "extract_commitments",
     "load",

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from declcompare.compare import Comparison
 
-__all__ = ["neutralise_cell", "to_csv", "write_csv"]
+__all__ = ["frame_to_csv", "neutralise_cell", "to_csv", "write_csv"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -23,9 +25,9 @@ def neutralise_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def to_csv(comparison: Comparison) -> str:
-    """The paragraph frame as CSV text, with formula-like cells neutralised."""
-    frame = comparison.to_frame()
+def frame_to_csv(frame: pd.DataFrame) -> str:
+    """Any frame as CSV text, with formula-like text cells neutralised."""
+    frame = frame.copy()
     for column in frame.columns:
         if str(frame[column].dtype) in ("string", "object", "category"):
             frame[column] = (
@@ -35,6 +37,11 @@ def to_csv(comparison: Comparison) -> str:
             )
     text: str = frame.to_csv(index=False, lineterminator="\n")
     return text
+
+
+def to_csv(comparison: Comparison) -> str:
+    """The paragraph frame of a comparison as CSV text, formula-safe."""
+    return frame_to_csv(comparison.to_frame())
 
 
 def write_csv(comparison: Comparison, path: str | os.PathLike[str], *, force: bool = False) -> Path:
