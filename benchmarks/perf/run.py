@@ -259,10 +259,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="seed, import, CLI and 1,000 only")
     parser.add_argument("--no-write", action="store_true", help="print, do not write results")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=list(SIZES), help="scale set sizes to run"
+    )
+    parser.add_argument(
+        "--limit", type=float, default=BASELINE_LIMIT_S, help="seconds allowed to a baseline"
+    )
     options = parser.parse_args(args)
     results: dict[str, object] = {"machine": machine(), "seed_and_import": _seed_and_import()}
     print(json.dumps(results["seed_and_import"]), flush=True)
-    sizes = SIZES[:1] if options.quick else SIZES
+    sizes = tuple(options.sizes[:1]) if options.quick else tuple(options.sizes)
+    results["sizes_run"] = list(sizes)
+    results["baseline_time_limit_s"] = options.limit
     scale: dict[str, dict[str, object]] = {}
     baselines: dict[str, dict[str, object]] = {}
     if CORPUS.is_dir():
@@ -276,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
                     row: dict[str, object] = {}
                     for method in ("difflib_sequencematcher", "difflib_get_close_matches",
                                    "rapidfuzz_cdist", "redlines"):  # fmt: skip
-                        measured = _child(method, set_path, 1, BASELINE_LIMIT_S)
+                        measured = _child(method, set_path, 1, options.limit)
                         ours = scale[str(n)].get("seconds")
                         theirs = measured.get("seconds")
                         if isinstance(ours, float) and isinstance(theirs, float) and ours > 0:
