@@ -22,9 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import pickle
-import platform
 import resource
 import statistics
 import subprocess
@@ -32,6 +30,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.accuracy.run import machine
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -46,15 +46,6 @@ TARGETS = {
     "peak_rss_20000_gib": ("<=", 4.0),
     "time_exponent": ("<=", 1.3),
 }
-
-
-def machine() -> dict[str, str]:
-    return {
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "processor": platform.machine(),
-        "cpus": str(os.cpu_count()),
-    }
 
 
 def _paragraph_pool(n: int) -> list[str]:

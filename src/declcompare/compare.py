@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -156,8 +157,15 @@ class Comparison(BaseModel):
 
         Each item is (link, old commitment, new commitment, change); commitments in
         added paragraphs are new, those in dropped paragraphs dropped. Split and
-        merged paragraphs pool the commitments of all their pieces.
+        merged paragraphs pool the commitments of all their pieces. Computed once
+        per comparison: the summary, the reports and a series all ask for it.
         """
+        return list(self._commitment_changes)
+
+    @cached_property
+    def _commitment_changes(
+        self,
+    ) -> tuple[tuple[Link, Commitment | None, Commitment | None, CommitmentChange], ...]:
         from declcompare.commitments import (
             CommitmentChange,
             classify_change,
@@ -195,7 +203,7 @@ class Comparison(BaseModel):
                 else:
                     change = classify_change(a, b)
                 out.append((link, a, b, change))
-        return out
+        return tuple(out)
 
     def commitments(self) -> pd.DataFrame:
         """One row per commitment of either declaration and what became of it.
