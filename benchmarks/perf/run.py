@@ -60,8 +60,11 @@ def _paragraph_pool(n: int) -> list[str]:
                 pool.append(p.text)
     out = list(pool)
     k = 0
+    size = len(pool)
     while len(out) < n:  # distinct items made of two real paragraphs
-        a, b = pool[k % len(pool)], pool[(k * 7 + 13) % len(pool)]
+        # Round r = k // size pairs paragraph i with paragraph 7i + 13 + r, so every
+        # round makes new pairs (the first round is the pairing used since the start).
+        a, b = pool[k % size], pool[(k * 7 + 13 + k // size) % size]
         joined = f"{a} {b}"
         if joined not in seen:
             seen.add(joined)

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import overload
 
 from declcompare.model import LABEL_RE, Declaration, Paragraph, Section, Source, Span
 
@@ -164,6 +166,31 @@ def demo_donors() -> tuple[str, ...]:
     return tuple(line for line in lines if line.strip() and not line.startswith("#"))
 
 
+class _Targets(Sequence[int]):
+    """Positions at least 3 away from ``k`` among ``0..size-1``, without building
+    the list: the same sequence (and so the same random choice) as
+    ``[t for t in range(size) if abs(t - k) >= 3]``, in constant time."""
+
+    def __init__(self, size: int, k: int) -> None:
+        self._lo = max(0, k - 2)
+        self._gap = max(0, min(size - 1, k + 2) - self._lo + 1)
+        self._len = size - self._gap
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._len))]
+        if not 0 <= index < self._len:
+            raise IndexError(index)
+        return index if index < self._lo else index + self._gap
+
+
 def generate_revision(
     declaration: Declaration,
     *,
@@ -180,6 +207,9 @@ def generate_revision(
     rng = random.Random(seed)
     paragraphs = declaration.paragraphs
     items = [_Item(p.text, p.section, (p.index,)) for p in paragraphs]
+    # How many items carry each text, kept up to date at every edit, so that an
+    # addition finds the unused donors without rescanning every item.
+    present: Counter[str] = Counter(it.text for it in items)
     dropped: set[int] = set()
     weights = {
         EditOp.REWORD: 35,
@@ -208,25 +238,29 @@ def generate_revision(
                 new_text = _reword(new_text, rng) or new_text
             if new_text == item.text:
                 continue
+            present[item.text] -= 1
+            present[new_text] += 1
             item.text = new_text
             if item.kind == "unchanged":
                 item.kind = "reworded"
         elif op is EditOp.ADD:
-            unused = [d for d in donors if d not in {it.text for it in items}]
+            unused = [d for d in donors if present[d] <= 0]
             if not unused:
                 continue
             section = items[k].section
-            items.insert(k, _Item(rng.choice(unused), section, (), kind="added", locked=True))
+            added_text = rng.choice(unused)
+            present[added_text] += 1
+            items.insert(k, _Item(added_text, section, (), kind="added", locked=True))
         elif op is EditOp.DROP:
             if item.locked or item.moved or item.kind != "unchanged" or len(items) < 4:
                 continue
             dropped.update(item.origin)
+            present[item.text] -= 1
             del items[k]
         elif op is EditOp.MOVE:
             if item.locked or item.moved or len(items) < 8:
                 continue
-            targets = [t for t in range(len(items)) if abs(t - k) >= 3]
-            target = rng.choice(targets)
+            target = rng.choice(_Targets(len(items), k))
             moving = items.pop(k)
             target = min(target, len(items))
             moving.section = items[target - 1].section if target > 0 else items[0].section
@@ -240,6 +274,9 @@ def generate_revision(
                 continue
             first = _Item(item.text[:cut].rstrip(), item.section, item.origin, "split", locked=True)
             second = _Item(item.text[cut:].strip(), item.section, item.origin, "split", locked=True)
+            present[item.text] -= 1
+            present[first.text] += 1
+            present[second.text] += 1
             items[k : k + 1] = [first, second]
         elif op is EditOp.MERGE:
             if k + 1 >= len(items):
@@ -256,6 +293,9 @@ def generate_revision(
                 "merged",
                 locked=True,
             )
+            present[item.text] -= 1
+            present[nxt.text] -= 1
+            present[merged.text] += 1
             items[k : k + 2] = [merged]
         elif op is EditOp.RENUMBER:
             match = LABEL_RE.match(item.text)
@@ -266,7 +306,9 @@ def generate_revision(
             if not digits:
                 continue
             relabelled = f"{int(digits.group()) + 1}{label[digits.end() :]}"
+            present[item.text] -= 1
             item.text = relabelled + item.text[len(label) :]
+            present[item.text] += 1
         applied.append(op.value)
 
     return Revision(
