@@ -3,7 +3,10 @@
 The steps, each pure and deterministic:
 
 1. **Keys.** Each paragraph gets a match key (:mod:`declcompare.normalize`) and
-   its words. Paragraphs with the same key are linked at once, in order.
+   its words. A key found once on each side links at once; the order-preserving
+   chain of those links gives every other paragraph an *expected position* in the
+   new text (interpolated between the links around it). Copies of a repeated key
+   pair with the copies nearest their expected positions.
 2. **Weights.** Words are weighted by inverse document frequency over the
    paragraphs of *both* declarations, so the formulae every paragraph opens with
    ("The member states", "Recalling", "The General Assembly") weigh almost nothing.
@@ -14,7 +17,8 @@ The steps, each pure and deterministic:
    the match keys. The score blends both.
 4. **Assignment.** A global one-to-one assignment maximising the total score
    (sparse minimum-weight bipartite matching with "unmatched" alternatives), with
-   ties broken by structural proximity (same section, nearby position).
+   ties broken by structural proximity (same section, near the expected position),
+   so that of two near-identical candidates the one in the same place wins.
 5. **Splits and merges** by containment: most of a short paragraph's informative
    words lie inside a longer one, and the pieces together cover most of it.
 6. **Moves** by the longest order-preserving chain of links; a link outside it moved.
@@ -100,8 +104,9 @@ class CompareOptions(BaseModel):
         default=0.01,
         ge=0.0,
         le=0.1,
-        description="Tie-breaker added to scores for the same section and a nearby "
-        "position; small enough never to override a real difference in wording.",
+        description="Tie-breaker added to scores for the same section and nearness to "
+        "the expected position (interpolated between identical paragraphs); small enough "
+        "never to override a real difference in wording.",
     )
     full_matrix_limit: int = Field(
         default=4_000_000,
@@ -199,6 +204,23 @@ def _top_per_row(rows: IntArray, cols: IntArray, vals: FloatArray, k: int) -> np
     return keep
 
 
+_PAIR_BATCH = 100_000
+
+
+def _pair_dots(a: Csr, b: Csr, rows: IntArray, cols: IntArray) -> FloatArray:
+    """Dot products of rows ``a[rows[k]]`` and ``b[cols[k]]``, in batches.
+
+    Gathering the rows of every pair at once holds two sparse matrices of (pairs x
+    words per paragraph) entries: gigabytes for 20,000-paragraph inputs. Batches
+    keep the peak at a fixed size whatever the number of pairs."""
+    out = np.empty(len(rows), dtype=np.float64)
+    for start in range(0, len(rows), _PAIR_BATCH):
+        r = rows[start : start + _PAIR_BATCH]
+        c = cols[start : start + _PAIR_BATCH]
+        out[start : start + len(r)] = np.asarray(a[r].multiply(b[c]).sum(axis=1)).ravel()
+    return out
+
+
 def _candidates(
     a: Csr, b: Csr, pa: Csr, pb: Csr, idf: FloatArray, options: CompareOptions
 ) -> tuple[IntArray, IntArray, FloatArray]:
@@ -212,7 +234,9 @@ def _candidates(
         return empty, empty, np.zeros(0, dtype=np.float64)
     if n * m <= options.full_matrix_limit:
         product = (a_m @ b_m.T).tocoo()
-        rows, cols, vals = product.row, product.col, product.data
+        rows: IntArray = product.row.astype(np.int64)
+        cols: IntArray = product.col.astype(np.int64)
+        vals = product.data
     else:
         blocks = []
         for presence in (pa, pb):
@@ -223,8 +247,9 @@ def _candidates(
                 sparse.csr_matrix((np.ones(int(keep.sum())), (r[keep], c[keep])), shape=pm.shape)
             )
         shared = (blocks[0] @ blocks[1].T).tocoo()
-        rows, cols = shared.row.astype(np.int64), shared.col.astype(np.int64)
-        vals = np.asarray(a_m[rows].multiply(b_m[cols]).sum(axis=1)).ravel()
+        rows = shared.row.astype(np.int64)
+        cols = shared.col.astype(np.int64)
+        vals = _pair_dots(a_m, b_m, rows, cols)
     cos: FloatArray = np.asarray(vals, dtype=np.float64)
     ok = cos >= options.candidate_min_cosine
     old_i: IntArray = np.asarray(rows, dtype=np.int64)[ok]
@@ -258,6 +283,68 @@ def _assign(n: int, m: int, rows: IntArray, cols: IntArray, scores: FloatArray) 
         if i < n and j < m:
             result[i] = j
     return result
+
+
+_NEAR_SCALE = 5.0  # paragraphs from the expected position at which nearness halves
+_REPEAT_LIMIT = 1_500  # copies of one text per side paired by nearness (beyond: in order)
+
+
+def _identical(old_keys: Sequence[str], new_keys: Sequence[str]) -> dict[int, int]:
+    """Links between paragraphs with identical match keys.
+
+    A key found once on each side links at once; those links (the order-preserving
+    chain of them) fix where the other paragraphs are expected to be. A key repeated
+    on either side (boilerplate such as "Recalling its previous resolutions", or the
+    same provision in several resolutions of a compiled volume) pairs its copies so
+    that each lies as near as possible to its expected position, not first with
+    first, which would tie a provision to a namesake far away."""
+    from scipy.optimize import linear_sum_assignment
+
+    old_at: dict[str, list[int]] = defaultdict(list)
+    new_at: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(old_keys):
+        old_at[key].append(i)
+    for j, key in enumerate(new_keys):
+        new_at[key].append(j)
+    linked: dict[int, int] = {}
+    repeated: list[str] = []
+    for key, olds in old_at.items():
+        news = new_at.get(key)
+        if not news:
+            continue
+        if len(olds) == 1 and len(news) == 1:
+            linked[olds[0]] = news[0]
+        else:
+            repeated.append(key)
+    expected = _expected_positions(linked, len(old_keys))
+    for key in repeated:
+        olds, news = old_at[key], new_at[key]
+        if max(len(olds), len(news)) > _REPEAT_LIMIT:
+            linked.update(zip(olds, news, strict=False))
+            continue
+        cost = np.abs(expected[olds][:, None] - np.asarray(news, dtype=np.float64)[None, :])
+        rows, cols = linear_sum_assignment(cost)
+        linked.update((olds[r], news[c]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True))
+    return linked
+
+
+def _expected_positions(linked: dict[int, int], n: int) -> FloatArray:
+    """Where each old paragraph is expected in the new text: interpolated between the
+    in-order links around it (a paragraph that moved does not count), and shifted by
+    the nearest link's offset beyond the first or last one."""
+    positions = np.arange(n, dtype=np.float64)
+    points = sorted(linked.items())
+    chain = _longest_chain(points)
+    anchors = [points[k] for k in sorted(chain)]
+    if not anchors:
+        return positions
+    xs = np.asarray([a for a, _ in anchors], dtype=np.float64)
+    ys = np.asarray([b for _, b in anchors], dtype=np.float64)
+    out = np.interp(positions, xs, ys)
+    before, after = positions < xs[0], positions > xs[-1]
+    out[before] = positions[before] + (ys[0] - xs[0])
+    out[after] = positions[after] + (ys[-1] - xs[-1])
+    return out
 
 
 def _longest_chain(points: Sequence[tuple[int, int]]) -> set[int]:
@@ -297,18 +384,11 @@ def align(
     old_tokens = [tokens(p.text) for p in old]
     new_tokens = [tokens(p.text) for p in new]
 
-    # 1. identical match keys, paired in order
-    linked: dict[int, int] = {}
-    scores: dict[int, float] = {}
-    waiting: dict[str, list[int]] = defaultdict(list)
-    for i, key in enumerate(old_keys):
-        waiting[key].append(i)
-    for j, key in enumerate(new_keys):
-        queue = waiting.get(key)
-        if queue:
-            i = queue.pop(0)
-            linked[i] = j
-            scores[i] = 1.0
+    # 1. identical match keys: unique ones link at once and anchor the expected
+    # position of everything else; repeated ones pair by nearness to that position
+    linked = _identical(old_keys, new_keys)
+    expected = _expected_positions(linked, n)
+    scores: dict[int, float] = dict.fromkeys(linked, 1.0)
     taken_new = set(linked.values())
     exact_old, exact_new = set(linked), set(taken_new)
 
@@ -342,8 +422,8 @@ def align(
         ],
         dtype=np.float64,
     )
-    distance = np.abs(g_rows / max(n, 1) - g_cols / max(m, 1))
-    tie = opts.proximity_weight * (same_section + (1.0 - distance)) / 2.0
+    nearness = 1.0 / (1.0 + np.abs(expected[g_rows] - g_cols) / _NEAR_SCALE)
+    tie = opts.proximity_weight * (same_section + nearness) / 2.0
     assigned = _assign(n, m, g_rows, g_cols, g_score + tie)
     score_of = {
         (i, j): s
@@ -359,10 +439,7 @@ def align(
     weights_new = _scale_columns(pb, idf)
     old_mass = np.asarray(weights.sum(axis=1)).ravel()
     new_mass = np.asarray(weights_new.sum(axis=1)).ravel()
-    if len(rows):
-        shared = np.asarray(weights[rows].multiply(pb[cols]).sum(axis=1)).ravel()
-    else:
-        shared = np.zeros(0)
+    shared = _pair_dots(weights, pb, rows, cols) if len(rows) else np.zeros(0)
     new_in_old = shared / np.maximum(new_mass[cols], 1e-9)  # share of new piece inside old
     old_in_new = shared / np.maximum(old_mass[rows], 1e-9)  # share of old piece inside new
     reverse = {j: i for i, j in linked.items()}

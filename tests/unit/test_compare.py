@@ -184,3 +184,31 @@ def test_empty_sides() -> None:
     c = compare(empty, SEED)
     assert {link.kind for link in c.links} == {ChangeKind.ADDED}
     assert len(compare(SEED, empty).links) == len(SEED.paragraphs)
+
+
+def test_repeated_paragraph_links_to_the_copy_in_its_own_place() -> None:
+    # Generated case: a formula repeated in two places; the first copy is dropped.
+    # The remaining copy belongs to the second place, not to the first copy.
+    texts = [p.text for p in SEED.paragraphs[1:25]]
+    formula = "Recalling its previous resolutions on the subject,"
+    old = [*texts[:5], formula, *texts[5:15], formula, *texts[15:]]
+    new = texts[:5] + texts[5:15] + [formula] + texts[15:]
+    c = compare(Declaration.from_paragraphs(old), Declaration.from_paragraphs(new))
+    assert ("dropped", 5, None) in kinds(c)
+    assert ("unchanged", 16, 15) in kinds(c)
+    assert not any(link.moved for link in c.links)
+
+
+def test_near_twin_is_linked_by_place_not_by_first_occurrence() -> None:
+    # Generated case: the same provision stands in two places; only the first copy
+    # is reworded. Each copy keeps its own place and nothing is reported as moved.
+    texts = [p.text for p in SEED.paragraphs[1:25]]
+    twin = texts[3]
+    old = [*texts[:10], twin, *texts[10:]]
+    reworded = twin.replace("The member states", "The member states once again", 1)
+    assert reworded != twin
+    new = [*texts[:3], reworded, *texts[4:10], twin, *texts[10:]]
+    c = compare(Declaration.from_paragraphs(old), Declaration.from_paragraphs(new))
+    assert ("reworded", 3, 3) in kinds(c)
+    assert ("unchanged", 10, 10) in kinds(c)
+    assert not any(link.moved for link in c.links)
