@@ -38,7 +38,7 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
 from declcompare.model import Paragraph
-from declcompare.normalize import match_key, tokens
+from declcompare.normalize import key_tokens, match_key
 
 __all__ = ["AlignedPair", "Alignment", "CompareOptions", "align"]
 
@@ -381,8 +381,8 @@ def align(
     n, m = len(old), len(new)
     old_keys = [match_key(p.text) for p in old]
     new_keys = [match_key(p.text) for p in new]
-    old_tokens = [tokens(p.text) for p in old]
-    new_tokens = [tokens(p.text) for p in new]
+    old_tokens = [key_tokens(key) for key in old_keys]
+    new_tokens = [key_tokens(key) for key in new_keys]
 
     # 1. identical match keys: unique ones link at once and anchor the expected
     # position of everything else; repeated ones pair by nearness to that position

@@ -340,6 +340,8 @@ class Comparison(BaseModel):
 
 
 def _classify_pair(old_text: str, new_text: str) -> tuple[ChangeKind, bool]:
+    if old_text == new_text:
+        return ChangeKind.UNCHANGED, False
     same_body = display_key(strip_label(old_text)) == display_key(strip_label(new_text))
     if same_body:
         renumbered = display_key(old_text) != display_key(new_text)

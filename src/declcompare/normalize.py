@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from declcompare.model import LABEL_RE
 
-__all__ = ["display_key", "match_key", "strip_label", "tokens"]
+__all__ = ["display_key", "key_tokens", "match_key", "strip_label", "tokens"]
 
 _QUOTES = str.maketrans(
     {
@@ -47,9 +47,11 @@ _QUOTES = str.maketrans(
 )
 _EMPHASIS_RE = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|\\(?=[^\w\s])")
 _LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_SPACE_RE = re.compile(r"\s+")
 _HYPHEN_BREAK_RE = re.compile(r"(\w)- (\w)")
-_FOOTNOTE_RE = re.compile(r"(?<=[a-z\u201d)\],;.])\d{1,2}(?=[\s,;.]|$)")
+# One or two digits after a letter, closing quote or bracket, or punctuation, before a
+# space, punctuation or the end. The lookbehind follows the first digit so that the
+# pattern starts with a digit, which the regex engine scans for quickly.
+_FOOTNOTE_RE = re.compile(r"\d(?<=[a-z\u201d)\],;.]\d)\d?(?=[\s,;.]|$)")
 _ALPHA_RE = re.compile(r"[a-z]{4,}")
 _WORD_RE = re.compile(r"\w+(?:[-']\w+)*")
 _ISATION_RE = re.compile(r"(\w{3,})is(ation|ations|ational|e|ed|es|ing)$")
@@ -70,7 +72,8 @@ def display_key(text: str) -> str:
         text = _LINK_RE.sub(r"\1", text)
     if "*" in text or "_" in text or "\\" in text:
         text = _EMPHASIS_RE.sub("", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    # str.split() splits on exactly the characters re's \s matches (str.isspace).
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=65536)
@@ -92,9 +95,19 @@ def match_key(text: str) -> str:
     if "- " in text:
         text = _HYPHEN_BREAK_RE.sub(r"\1-\2", text)
     text = _FOOTNOTE_RE.sub("", text)
-    return _ALPHA_RE.sub(lambda m: _american(m.group()), text)
+    # Most paragraphs have no British spelling: look the words up once and rewrite
+    # only when one of them changes (same result as substituting every word).
+    changes = {w: a for w in set(_ALPHA_RE.findall(text)) if (a := _american(w)) != w}
+    if not changes:
+        return text
+    return _ALPHA_RE.sub(lambda m: changes.get(m.group(), m.group()), text)
+
+
+def key_tokens(key: str) -> list[str]:
+    """Words of a match key already computed, in order."""
+    return _WORD_RE.findall(key)
 
 
 def tokens(text: str) -> list[str]:
     """Words of the match key, in order (hyphenated compounds kept whole)."""
-    return _WORD_RE.findall(match_key(text))
+    return key_tokens(match_key(text))
