@@ -114,6 +114,19 @@ class CompareOptions(BaseModel):
         description="Up to this many old x new pairs, every pair is compared; above it, "
         "only pairs sharing an informative word (blocking).",
     )
+    blocking_candidates: int = Field(
+        default=40,
+        ge=1,
+        description="Under blocking, pairs per paragraph (on each side) whose TF-IDF "
+        "cosine is computed: those sharing the most informative-word mass.",
+    )
+    blocking_max_postings: int = Field(
+        default=100,
+        ge=0,
+        description="Under blocking, a paragraph's top word is looked for anywhere in "
+        "the other text's paragraphs only if it occurs in at most this many paragraphs "
+        "of both texts together; commoner words pair only top word with top word.",
+    )
     blocking_words: int = Field(
         default=8,
         ge=1,
@@ -243,12 +256,23 @@ def _candidates(
             pm = _scale_columns(presence, idf)
             r, c, v = sparse.find(pm)
             keep = _top_per_row(r.astype(np.int64), c.astype(np.int64), v, options.blocking_words)
-            blocks.append(
-                sparse.csr_matrix((np.ones(int(keep.sum())), (r[keep], c[keep])), shape=pm.shape)
-            )
-        shared = (blocks[0] @ blocks[1].T).tocoo()
+            blocks.append(sparse.csr_matrix((v[keep], (r[keep], c[keep])), shape=pm.shape))
+        # Pairs sharing one of their most informative words, and pairs where one
+        # paragraph's most informative word is a rare word anywhere in the other
+        # (so a short piece of a split or merge finds the long whole whose own top
+        # words lie elsewhere). Ranked by the IDF mass they share, only the best few
+        # per paragraph on either side get an exact cosine: linear cost however many
+        # paragraphs share a common word.
+        frequency = np.asarray(pa.sum(axis=0)).ravel() + np.asarray(pb.sum(axis=0)).ravel()
+        rare = (frequency <= options.blocking_max_postings).astype(np.float64)
+        pa_rare, pb_rare = _scale_columns(pa, rare), _scale_columns(pb, rare)
+        shared = (blocks[0] @ blocks[1].T + blocks[0] @ pb_rare.T + pa_rare @ blocks[1].T).tocoo()
         rows = shared.row.astype(np.int64)
         cols = shared.col.astype(np.int64)
+        mass = np.asarray(shared.data, dtype=np.float64)
+        width = options.blocking_candidates
+        best = _top_per_row(rows, cols, mass, width) | _top_per_row(cols, rows, mass, width)
+        rows, cols = rows[best], cols[best]
         vals = _pair_dots(a_m, b_m, rows, cols)
     cos: FloatArray = np.asarray(vals, dtype=np.float64)
     ok = cos >= options.candidate_min_cosine

@@ -212,3 +212,21 @@ def test_near_twin_is_linked_by_place_not_by_first_occurrence() -> None:
     assert ("reworded", 3, 3) in kinds(c)
     assert ("unchanged", 10, 10) in kinds(c)
     assert not any(link.moved for link in c.links)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_blocked_candidates_give_the_same_links_as_the_full_matrix(seed: int) -> None:
+    # Large inputs take the blocked path (pairs sharing informative words, the best
+    # `blocking_candidates` per paragraph); on the seed it must find what the full
+    # matrix finds.
+    revision = generate_revision(SEED, seed=seed, donors=declcompare.generate.demo_donors())
+    full = compare(SEED, revision.declaration)
+    blocked = compare(SEED, revision.declaration, options=CompareOptions(full_matrix_limit=0))
+    narrow = compare(
+        SEED,
+        revision.declaration,
+        options=CompareOptions(full_matrix_limit=0, blocking_candidates=1, blocking_words=1),
+    )
+    assert kinds(blocked) == kinds(full)
+    # A deliberately starved blocking still accounts for every paragraph.
+    assert {link.old_index for link in narrow.links} - {None} == set(range(len(SEED.paragraphs)))
