@@ -45,3 +45,4 @@ def perf(session: nox.Session) -> None:
     """Speed and memory against the alternatives; not part of the default run (long)."""
     session.install("-e", ".[test,all]", "redlines")
     session.run("python", "-m", "benchmarks.perf.run", *session.posargs)
+    session.run("python", "-m", "benchmarks.perf.many")
