@@ -153,10 +153,21 @@ class Alignment:
     moved: frozenset[int]  # indices into pairs
 
 
-def _tfidf(
-    old_tokens: Sequence[list[str]], new_tokens: Sequence[list[str]]
-) -> tuple[Csr, Csr, FloatArray, Csr, Csr]:
-    """Row-normalised TF-IDF matrices, IDF per word, and binary presence matrices."""
+@dataclass(frozen=True, slots=True)
+class _Vectors:
+    """The word statistics of both sides, computed once per alignment."""
+
+    tfidf_old: Csr  # row-normalised TF-IDF
+    tfidf_new: Csr
+    presence_old: Csr  # 1 where a paragraph has the word
+    presence_new: Csr
+    weights_old: Csr  # presence x IDF
+    weights_new: Csr
+    frequency: FloatArray  # paragraphs of both sides with each word
+
+
+def _tfidf(old_tokens: Sequence[list[str]], new_tokens: Sequence[list[str]]) -> _Vectors:
+    """TF-IDF, presence and IDF-weighted presence matrices of both sides."""
     from scipy import sparse
 
     vocab: dict[str, int] = {}
@@ -172,8 +183,10 @@ def _tfidf(
         encoded.append(counts)
     n_docs = len(rows_tokens)
     idf = np.ones(max(len(vocab), 1), dtype=np.float64)
+    frequency = np.zeros(len(idf), dtype=np.float64)
     for term, freq in df.items():
         idf[term] = math.log((1 + n_docs) / (1 + freq)) + 1.0
+        frequency[term] = freq
 
     def build(docs: list[dict[int, int]]) -> tuple[Csr, Csr]:
         indptr = [0]
@@ -196,7 +209,15 @@ def _tfidf(
 
     a, pa = build(encoded[: len(old_tokens)])
     b, pb = build(encoded[len(old_tokens) :])
-    return a, b, idf, pa, pb
+    return _Vectors(
+        tfidf_old=a,
+        tfidf_new=b,
+        presence_old=pa,
+        presence_new=pb,
+        weights_old=_scale_columns(pa, idf),
+        weights_new=_scale_columns(pb, idf),
+        frequency=frequency,
+    )
 
 
 def _scale_columns(matrix: Csr, weights: FloatArray) -> Csr:
@@ -234,26 +255,23 @@ def _pair_dots(a: Csr, b: Csr, rows: IntArray, cols: IntArray) -> FloatArray:
     return out
 
 
-def _candidates(
-    a: Csr, b: Csr, pa: Csr, pb: Csr, idf: FloatArray, options: CompareOptions
-) -> tuple[IntArray, IntArray, FloatArray]:
+def _candidates(vec: _Vectors, options: CompareOptions) -> tuple[IntArray, IntArray, FloatArray]:
     """Candidate (old, new) pairs with their TF-IDF cosine."""
     from scipy import sparse
 
-    a_m, b_m = a, b
-    n, m = a_m.shape[0], b_m.shape[0]
+    a, b = vec.tfidf_old, vec.tfidf_new
+    n, m = a.shape[0], b.shape[0]
     if n == 0 or m == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float64)
     if n * m <= options.full_matrix_limit:
-        product = (a_m @ b_m.T).tocoo()
+        product = (a @ b.T).tocoo()
         rows: IntArray = product.row.astype(np.int64)
         cols: IntArray = product.col.astype(np.int64)
         vals = product.data
     else:
         blocks = []
-        for presence in (pa, pb):
-            pm = _scale_columns(presence, idf)
+        for pm in (vec.weights_old, vec.weights_new):
             r, c, v = sparse.find(pm)
             keep = _top_per_row(r.astype(np.int64), c.astype(np.int64), v, options.blocking_words)
             blocks.append(sparse.csr_matrix((v[keep], (r[keep], c[keep])), shape=pm.shape))
@@ -263,9 +281,9 @@ def _candidates(
         # words lie elsewhere). Ranked by the IDF mass they share, only the best few
         # per paragraph on either side get an exact cosine: linear cost however many
         # paragraphs share a common word.
-        frequency = np.asarray(pa.sum(axis=0)).ravel() + np.asarray(pb.sum(axis=0)).ravel()
-        rare = (frequency <= options.blocking_max_postings).astype(np.float64)
-        pa_rare, pb_rare = _scale_columns(pa, rare), _scale_columns(pb, rare)
+        rare = (vec.frequency <= options.blocking_max_postings).astype(np.float64)
+        pa_rare = _scale_columns(vec.presence_old, rare)
+        pb_rare = _scale_columns(vec.presence_new, rare)
         shared = (blocks[0] @ blocks[1].T + blocks[0] @ pb_rare.T + pa_rare @ blocks[1].T).tocoo()
         rows = shared.row.astype(np.int64)
         cols = shared.col.astype(np.int64)
@@ -273,7 +291,7 @@ def _candidates(
         width = options.blocking_candidates
         best = _top_per_row(rows, cols, mass, width) | _top_per_row(cols, rows, mass, width)
         rows, cols = rows[best], cols[best]
-        vals = _pair_dots(a_m, b_m, rows, cols)
+        vals = _pair_dots(a, b, rows, cols)
     cos: FloatArray = np.asarray(vals, dtype=np.float64)
     ok = cos >= options.candidate_min_cosine
     old_i: IntArray = np.asarray(rows, dtype=np.int64)[ok]
@@ -417,8 +435,8 @@ def align(
     exact_old, exact_new = set(linked), set(taken_new)
 
     # 2-3. weights and candidates
-    a, b, idf, pa, pb = _tfidf(old_tokens, new_tokens)
-    rows, cols, cos = _candidates(a, b, pa, pb, idf, opts)
+    vec = _tfidf(old_tokens, new_tokens)
+    rows, cols, cos = _candidates(vec, opts)
     free = np.array(
         [
             (i not in linked) and (j not in taken_new)
@@ -459,8 +477,8 @@ def align(
 
     # 5. splits and merges by containment among candidate pairs
 
-    weights = _scale_columns(pa, idf)
-    weights_new = _scale_columns(pb, idf)
+    weights, weights_new = vec.weights_old, vec.weights_new
+    pa, pb = vec.presence_old, vec.presence_new
     old_mass = np.asarray(weights.sum(axis=1)).ravel()
     new_mass = np.asarray(weights_new.sum(axis=1)).ravel()
     shared = _pair_dots(weights, pb, rows, cols) if len(rows) else np.zeros(0)
