@@ -528,6 +528,18 @@ def _cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_DIFFERENT if changed else EXIT_SAME
 
 
+def _add_output(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """--output PATH and --force, as every writing command has them."""
+    parser.add_argument("--output", "-o", metavar="PATH", help=help_text)
+    parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+
+def _add_no_progress(
+    parser: argparse.ArgumentParser, help_text: str = "no progress display, even on a terminal"
+) -> None:
+    parser.add_argument("--no-progress", action="store_true", help=help_text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed so that tests and docs can inspect it)."""
     parser = argparse.ArgumentParser(
@@ -576,9 +588,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="an empty or new folder for the reports (default: a new folder "
         "'declcompare-demo' in the current directory)",
     )
-    demo.add_argument(
-        "--no-progress", action="store_true", help="no progress display, even on a terminal"
-    )
+    _add_no_progress(demo)
     demo.set_defaults(handler=_cmd_demo)
 
     cmp_ = commands.add_parser(
@@ -598,11 +608,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="report format (default: from the --output file name); without --output, "
         "the report is written to standard output and the summary to standard error",
     )
-    cmp_.add_argument("--output", "-o", metavar="PATH", help="write the report to PATH")
-    cmp_.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
-    cmp_.add_argument(
-        "--no-progress", action="store_true", help="no progress display, even on a terminal"
-    )
+    _add_output(cmp_, "write the report to PATH")
+    _add_no_progress(cmp_)
     cmp_.set_defaults(handler=_cmd_compare)
 
     timeline = commands.add_parser(
@@ -616,17 +623,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     timeline.add_argument("files", nargs="+", metavar="FILE", help="two or more declarations")
     timeline.add_argument("--format", choices=["md", "html", "xlsx", "json"], help="report format")
-    timeline.add_argument("--output", "-o", metavar="PATH", help="write the report to PATH")
-    timeline.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    _add_output(timeline, "write the report to PATH")
     timeline.add_argument(
         "--order",
         choices=["date", "given"],
         default="date",
         help="order of the texts: by date (default) or as given",
     )
-    timeline.add_argument(
-        "--no-progress", action="store_true", help="no progress display, even on a terminal"
-    )
+    _add_no_progress(timeline)
     timeline.set_defaults(handler=_cmd_timeline)
 
     fetch = commands.add_parser(
@@ -647,9 +651,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=30.0, help="seconds to wait for a server (default 30)"
     )
     fetch.add_argument("--manifest", metavar="PATH", help="another manifest (default: bundled)")
-    fetch.add_argument(
-        "--no-progress", action="store_true", help="no progress display, even on a terminal"
-    )
+    _add_no_progress(fetch)
     fetch.set_defaults(handler=_cmd_fetch)
 
     batch = commands.add_parser(
@@ -664,11 +666,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("manifest", help="a TOML file of [[pair]] tables")
     batch.add_argument("--engine", choices=["local", "dask"], default="local",
                        help="local (default) or Dask (extra declcompare[dask])")  # fmt: skip
-    batch.add_argument("--output", "-o", metavar="PATH", help="write all rows as one CSV")
-    batch.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
-    batch.add_argument(
-        "--no-progress", action="store_true", help="no progress bar, even on a terminal"
-    )
+    _add_output(batch, "write all rows as one CSV")
+    _add_no_progress(batch, "no progress bar, even on a terminal")
     batch.set_defaults(handler=_cmd_batch)
     return parser
 
