@@ -1,0 +1,1 @@
+"""Hand-labelled correspondences and commitment shifts on real redrafted pairs."""
