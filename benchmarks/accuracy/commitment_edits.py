@@ -1,6 +1,6 @@
 """Accuracy of Comparison.commitments() on controlled edits of real commitments.
 
-Each real text gets generated revisions (declcompare.generate_edits) in which up
+Each real text gets generated revisions (tests.generators.commitment_edits) in which up
 to three commitments per edit kind are rewritten, one per paragraph; the
 comparison must report each edited commitment as the edit implies (welcome ->
 note weakened, note -> welcome strengthened, support -> firmly support
@@ -15,8 +15,8 @@ import time
 from collections import Counter
 
 from declcompare.compare import compare
-from declcompare.generate_edits import EditKind, commitment_edits
 from declcompare.model import Declaration
+from tests.generators.commitment_edits import EditKind, commitment_edits
 
 TARGET = 0.95
 REVISIONS_PER_TEXT = 2

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from declcompare.compare import ChangeKind, Comparison
-from declcompare.generate import GroundTruth
+from declcompare.synth import GroundTruth
 
 
 @dataclass

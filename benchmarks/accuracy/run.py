@@ -6,7 +6,7 @@ Writes benchmarks/accuracy/results.json and results.md (committed; a changed
 number is a reviewed diff). Needs ../shared/corpus for the full set; without it
 only the seed is evaluated and the results files are not overwritten.
 
-All revisions evaluated here are generated (declcompare.generate), labelled as
+All revisions evaluated here are generated (declcompare.synth), labelled as
 such; the source texts are real.
 """
 
@@ -25,8 +25,8 @@ import declcompare
 from benchmarks.accuracy import commitment_edits
 from benchmarks.accuracy.metrics import Tally, score, unaccounted
 from declcompare.compare import ChangeKind, compare
-from declcompare.generate import generate_revision
 from declcompare.model import Declaration
+from declcompare.synth import generate_revision
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -206,7 +206,7 @@ def to_markdown(results: dict[str, object]) -> str:
             f"## Commitment changes: {edits['cases']} controlled edits of real commitments",
             "",
             f"Generated revisions of {edits['source_texts']} real texts "
-            "(`declcompare.generate_edits`); each edited commitment must be reported "
+            "(`tests.generators.commitment_edits`); each edited commitment must be reported "
             "as its edit implies.",
             "",
             f"- accuracy: {edits['accuracy']} (target {edits['target']}, "

@@ -82,7 +82,7 @@ def _paragraph_pool(n: int) -> list[str]:
 def build_set(n: int, folder: Path) -> Path:
     """Pickle (old, revised, truth pairs) for ``n`` paragraphs; returns the file."""
     from declcompare import Declaration
-    from declcompare.generate import generate_revision
+    from declcompare.synth import generate_revision
 
     texts = _paragraph_pool(n)
     old = Declaration.from_paragraphs(texts, id=f"scale-{n}", title=f"Scale set of {n}")
@@ -176,7 +176,7 @@ def _child(method: str, set_path: Path, repeats: int, limit: float) -> dict[str,
 
 def _seed_and_import() -> dict[str, object]:
     from declcompare import compare, load_seed
-    from declcompare.generate import demo_donors, generate_revision
+    from declcompare.synth import demo_donors, generate_revision
 
     seed = load_seed()
     revision = generate_revision(seed, seed=2020, donors=demo_donors()).declaration

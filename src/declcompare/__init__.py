@@ -8,6 +8,9 @@ r"""declcompare: compare successive diplomatic declarations paragraph by paragra
 
 from __future__ import annotations
 
+# Imported for its effect: the report package registers the models' renderers
+# (Comparison.to_html() and the like; see declcompare.rendering).
+import declcompare.report  # noqa: F401
 from declcompare.align import CompareOptions
 from declcompare.commitments import (
     Commitment,
@@ -15,6 +18,7 @@ from declcompare.commitments import (
     Entity,
     extract_commitments,
 )
+from declcompare.commitments.lexicon import Stance
 from declcompare.compare import ChangeKind, Comparison, Link, compare
 from declcompare.errors import (
     BinaryInputError,
@@ -31,7 +35,6 @@ from declcompare.errors import (
     ParseError,
     SourceNotFoundError,
 )
-from declcompare.lexicon import Stance
 from declcompare.many import compare_many
 from declcompare.model import (
     Block,
@@ -47,8 +50,7 @@ from declcompare.model import (
 from declcompare.parse import load, parse_bytes, parse_text
 from declcompare.seeds import load_seed
 from declcompare.series import Lineage, Series, compare_series
-
-__version__ = "0.1.0"
+from declcompare.version import __version__
 
 __all__ = [
     "BinaryInputError",

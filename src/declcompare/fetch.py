@@ -27,9 +27,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from declcompare import __version__
 from declcompare.errors import DeclcompareError, InputTooLargeError
 from declcompare.ingest.text import DEFAULT_MAX_BYTES
+from declcompare.version import __version__
 
 __all__ = [
     "CachedDocument",
@@ -113,9 +113,9 @@ def default_cache_dir() -> Path:
 def sco_series(manifest: str | os.PathLike[str] | None = None) -> tuple[SeriesEntry, ...]:
     """The SCO declarations of the manifest, in year order."""
     if manifest is None:
-        from declcompare.seeds import _data_dir
+        from declcompare.seeds import data_dir
 
-        path = _data_dir("corpus") / "manifest.toml"
+        path = data_dir("corpus") / "manifest.toml"
     else:
         path = Path(manifest)
     try:

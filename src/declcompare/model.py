@@ -18,6 +18,8 @@ from typing import TypedDict, Unpack
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from declcompare import rendering
+
 __all__ = [
     "Block",
     "BlockKind",
@@ -189,9 +191,7 @@ class Declaration(BaseModel):
         return tuple(p for s in self.sections for p in s.paragraphs)
 
     def _repr_html_(self) -> str:
-        from declcompare.report.html import declaration_snippet
-
-        return declaration_snippet(self)
+        return rendering.render(self, "html-snippet")
 
     @property
     def unparsed(self) -> tuple[Block, ...]:

@@ -43,7 +43,7 @@ class ManifestEntry(BaseModel):
     notes: str | None = None
 
 
-def _data_dir(name: str) -> Path:
+def data_dir(name: str) -> Path:
     bundled = _PACKAGE / "_bundled" / name
     if bundled.is_dir():
         return bundled
@@ -58,7 +58,7 @@ def _data_dir(name: str) -> Path:
 @lru_cache(maxsize=1)
 def manifest() -> tuple[ManifestEntry, ...]:
     """The entries of ``corpus/manifest.toml``, in file order."""
-    data = tomllib.loads((_data_dir("corpus") / "manifest.toml").read_text("utf-8"))
+    data = tomllib.loads((data_dir("corpus") / "manifest.toml").read_text("utf-8"))
     return tuple(ManifestEntry.model_validate(entry) for entry in data["declaration"])
 
 
@@ -75,7 +75,7 @@ def seed_path(seed_id: str = DEFAULT_SEED) -> Path:
     entry = _entry(seed_id)
     if entry.file is None:
         raise SourceNotFoundError(f"the manifest entry {seed_id!r} has no file bundled with it")
-    return _data_dir("seeds") / entry.file
+    return data_dir("seeds") / entry.file
 
 
 def load_seed(seed_id: str = DEFAULT_SEED) -> Declaration:

@@ -262,7 +262,7 @@ class Series:
 
     def search(self, text: str) -> list[Lineage]:
         """Lineages whose text contains ``text`` in any year (case and spacing ignored)."""
-        from declcompare.normalize import display_key
+        from declcompare.text.normalize import display_key
 
         needle = display_key(text).casefold()
         if not needle:

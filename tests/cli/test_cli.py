@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from declcompare import __version__
 from declcompare.cli import main
+from declcompare.version import __version__
 from tests.helpers import SEED
 
 
@@ -240,22 +240,22 @@ def test_compare_output_to_a_folder_is_refused(
 def test_progress_only_on_a_terminal(changed_seed: Path) -> None:
     import io
 
-    from declcompare.cli import _progress
+    from declcompare.cli.common import progress_line
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
 
     piped = io.StringIO()
-    with _progress(piped, True) as step:
+    with progress_line(piped, True) as step:
         step("Comparing …")
     assert piped.getvalue() == ""
     terminal = Terminal()
-    with _progress(terminal, True) as step:
+    with progress_line(terminal, True) as step:
         step("Comparing …")
     assert terminal.getvalue() != ""
     quiet = Terminal()
-    with _progress(quiet, False) as step:
+    with progress_line(quiet, False) as step:
         step("Comparing …")
     assert quiet.getvalue() == ""
 

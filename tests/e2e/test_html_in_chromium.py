@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from declcompare import Declaration, compare, load_seed
-from declcompare.generate import demo_donors, generate_revision
+from declcompare.synth import demo_donors, generate_revision
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -103,7 +103,7 @@ def test_html_main_text_ignores_furniture() -> None:
 def test_raw_markdown_statements_keep_headings_and_bullets() -> None:
     import re
 
-    from declcompare.normalize import display_key
+    from declcompare.text.normalize import display_key
 
     files = sorted(CORPUS.glob("multilateral-statements/*/raw/*.md")) if CORPUS.is_dir() else []
     if not files:

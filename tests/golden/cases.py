@@ -19,10 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from declcompare import Comparison, Declaration, compare, load, load_seed
-from declcompare.generate import demo_donors, generate_revision
 from declcompare.report import to_csv, to_json, to_markdown
 from declcompare.report.series_report import series_to_markdown
 from declcompare.series import Series, compare_series
+from declcompare.synth import demo_donors, generate_revision
 from tests.helpers import STATEMENTS, UNGA
 
 HERE = Path(__file__).resolve().parent

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import declcompare
 from declcompare import CommitmentChange, Declaration, compare
 from declcompare.commitments import declaration_commitments
-from declcompare.generate import demo_donors, generate_revision
+from declcompare.synth import demo_donors, generate_revision
 from tests.property.strategies import paragraphs
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 import declcompare
 from declcompare import ChangeKind, Declaration, compare
-from declcompare.diff import rebuild_new, rebuild_old
-from declcompare.generate import generate_revision
+from declcompare.synth import generate_revision
+from declcompare.text.diff import rebuild_new, rebuild_old
 from tests.property.strategies import paragraphs
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from declcompare.generate import _Targets
+from declcompare.synth.revision import _Targets
 
 
 @given(size=st.integers(min_value=0, max_value=60), k=st.integers(min_value=0, max_value=60))

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from declcompare import normalize
+from declcompare.text import normalize
 
 PLAIN_FOOTNOTE = re.compile(r"(?<=[a-z\u201d)\],;.])\d{1,2}(?=[\s,;.]|$)")
 SPACES = re.compile(r"\s+")
@@ -35,7 +35,7 @@ WORDS = ["organisation", "Organisations", "favour", "colour", "realised", "the",
 def test_spelling_rewrite_as_word_by_word(text: str) -> None:
     key = normalize.match_key(text)
     folded = normalize._FOOTNOTE_RE.sub("", normalize.display_key(text).casefold())
-    plain = normalize._ALPHA_RE.sub(lambda m: normalize._american(m.group()), folded)
+    plain = normalize._ALPHA_RE.sub(lambda m: normalize.american_spelling(m.group()), folded)
     assert key == plain
     if "favour" in text:
         assert "favor" in key

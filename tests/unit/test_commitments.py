@@ -10,7 +10,7 @@ import pytest
 
 from declcompare import Declaration, compare
 from declcompare.commitments import Commitment, commitments_of, declaration_commitments
-from declcompare.sentences import split_sentences
+from declcompare.text.sentences import split_sentences
 
 
 def commitments(*texts: str, organisation: str | None = None) -> list[Commitment]:

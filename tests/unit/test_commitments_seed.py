@@ -298,7 +298,7 @@ def test_modality_is_part_of_the_predicate(index: int) -> None:
 
 def test_controlled_edits_of_real_commitments_are_classified() -> None:
     from declcompare import compare
-    from declcompare.generate_edits import EditKind, commitment_edits
+    from tests.generators.commitment_edits import EditKind, commitment_edits
 
     right = total = 0
     kinds: set[EditKind] = set()

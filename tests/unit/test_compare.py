@@ -7,8 +7,8 @@ import pytest
 
 import declcompare
 from declcompare import ChangeKind, CompareOptions, Declaration, compare
-from declcompare.diff import rebuild_new, rebuild_old
-from declcompare.generate import generate_revision
+from declcompare.synth import generate_revision
+from declcompare.text.diff import rebuild_new, rebuild_old
 
 SEED = declcompare.load_seed()
 
@@ -219,7 +219,7 @@ def test_blocked_candidates_give_the_same_links_as_the_full_matrix(seed: int) ->
     # Large inputs take the blocked path (pairs sharing informative words, the best
     # `blocking_candidates` per paragraph); on the seed it must find what the full
     # matrix finds.
-    revision = generate_revision(SEED, seed=seed, donors=declcompare.generate.demo_donors())
+    revision = generate_revision(SEED, seed=seed, donors=declcompare.synth.demo_donors())
     full = compare(SEED, revision.declaration)
     blocked = compare(SEED, revision.declaration, options=CompareOptions(full_matrix_limit=0))
     narrow = compare(

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from declcompare import Comparison, Declaration, InputError, OutputExistsError, compare
-from declcompare.generate import demo_donors, generate_revision
 from declcompare.report import format_for, write_report
 from declcompare.report.json_report import json_schema, schema_text
 from declcompare.seeds import load_seed
+from declcompare.synth import demo_donors, generate_revision
 
 SCHEMA_FILE = (
     Path(__file__).resolve().parents[2] / "src/declcompare/data/comparison-report.schema.json"

@@ -23,7 +23,7 @@ from declcompare import (
     compare_series,
     load_seed,
 )
-from declcompare.generate import demo_donors, generate_revision
+from declcompare.synth import demo_donors, generate_revision
 
 
 @cache

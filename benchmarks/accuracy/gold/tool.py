@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -148,3 +149,66 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+SAMPLE_SEED = 20261202
+GENRES: dict[str, tuple[str, ...]] = {
+    "sco-declaration": (
+        "seed",
+        "sco-and-peers/sco-heads-of-state-declaration/2019-06-14_bishkek.txt",
+        "sco-and-peers/sco-heads-of-state-declaration/2022-09-16_samarkand.txt",
+        "sco-and-peers/sco-heads-of-state-declaration/2023-07-04_new-delhi.txt",
+    ),
+    "sco-communique": tuple(
+        f"sco-and-peers/sco-heads-of-government-communique/{name}.txt"
+        for name in (
+            "2018-10-12_dushanbe",
+            "2021-11-25_nur-sultan-virtual",
+            "2022-11-01_beijing-virtual",
+            "2023-10-26_bishkek",
+        )
+    ),
+    "leaders-statement": tuple(
+        f"multilateral-statements/{name}.txt"
+        for name in (
+            "quad-leaders-joint-statement/2022-05-24_tokyo",
+            "g7-summit-communique/2023-05-20_hiroshima",
+            "us-eu-ttc-joint-statement/2023-05-31_lulea",
+            "us-eu-summit-statement/2023-10-20_washington",
+            "japan-rok-us-trilateral/2023-08-18_camp-david",
+            "mef-chairs-summary/2022-06-18_virtual",
+        )
+    ),
+}
+
+
+def un_pairs(n: int = 4, seed: int = SAMPLE_SEED) -> list[tuple[str, str]]:
+    """``n`` consecutive UN resolution pairs whose texts differ, drawn with a fixed seed."""
+    import random
+
+    pairs: list[tuple[str, str]] = []
+    for series in sorted((CORPUS / "unga-resolutions-78-80").iterdir()):
+        if not series.is_dir() or series.name.startswith("_"):
+            continue
+        files = sorted(series.glob("*.txt"))
+        for a, b in itertools.pairwise(files):
+            if a.read_bytes() != b.read_bytes():
+                pairs.append((str(a.relative_to(CORPUS)), str(b.relative_to(CORPUS))))
+    return sorted(random.Random(seed).sample(pairs, n))
+
+
+def genre_sample(per_genre: int = 30, seed: int = SAMPLE_SEED) -> dict[str, list[tuple[str, int]]]:
+    """Paragraphs drawn with a fixed seed per genre, for checking the main commitment."""
+    import random
+
+    rng = random.Random(seed)
+    sample: dict[str, list[tuple[str, int]]] = {}
+    for genre, names in GENRES.items():
+        pool = [(name, p.index) for name in names for p in load_text(name).paragraphs]
+        sample[genre] = sorted(rng.sample(pool, per_genre))
+    un_pool: list[tuple[str, int]] = []
+    for old, new in un_pairs(seed=seed):
+        for name in (old, new):
+            un_pool += [(name, p.index) for p in load_text(name).paragraphs]
+    sample["un-resolution"] = sorted(rng.sample(sorted(set(un_pool)), per_genre))
+    return sample

@@ -20,8 +20,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from declcompare import rendering
 from declcompare.errors import OutputError
-from declcompare.report._common import write_bytes
+from declcompare.report.content import write_bytes
 from declcompare.report.csv import neutralise_cell, to_csv, write_csv
 from declcompare.report.excel import to_excel_bytes, write_excel
 from declcompare.report.html import to_html
@@ -97,3 +98,19 @@ def write_report(
     """Write a report to ``path`` (format from ``fmt`` or the suffix); no silent overwrite."""
     chosen = fmt or format_for(path)
     return write_bytes(render(comparison, chosen), path, force=force, what=f"{chosen} report")
+
+
+def _register() -> None:
+    """Give the models their conveniences (``Comparison.to_html()`` …): see rendering."""
+    from declcompare.report.html import comparison_snippet, declaration_snippet
+
+    rendering.register_renderer("Comparison", "markdown", to_markdown)
+    rendering.register_renderer("Comparison", "html", to_html)
+    rendering.register_renderer("Comparison", "json", to_json)
+    rendering.register_renderer("Comparison", "html-snippet", comparison_snippet)
+    rendering.register_renderer("Declaration", "html-snippet", declaration_snippet)
+    rendering.register_writer("Comparison", "xlsx", write_excel)
+    rendering.register_reader("Comparison", "json", from_json)
+
+
+_register()

@@ -46,6 +46,6 @@ def to_csv(comparison: Comparison) -> str:
 
 def write_csv(comparison: Comparison, path: str | os.PathLike[str], *, force: bool = False) -> Path:
     """Write :func:`to_csv` to ``path``; refuse to overwrite unless ``force``."""
-    from declcompare.report._common import write_bytes
+    from declcompare.report.content import write_bytes
 
     return write_bytes(to_csv(comparison).encode("utf-8"), path, force=force, what="CSV table")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from declcompare.errors import MissingDependencyError
-from declcompare.report._common import (
+from declcompare.report.content import (
     GENERATED_NOTICE,
     describe,
     headline,
@@ -104,7 +104,7 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
         link = i.link
         o = comparison.old.paragraphs[link.old_index] if link.old_index is not None else None
         n = comparison.new.paragraphs[link.new_index] if link.new_index is not None else None
-        from declcompare.diff import render_redline
+        from declcompare.text.diff import render_redline
 
         paragraph_rows.append(
             [

@@ -11,8 +11,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from declcompare.diff import Op, Segment
-from declcompare.report._common import (
+from declcompare.report.content import (
     GENERATED_NOTICE,
     SHIFTS,
     describe,
@@ -22,6 +21,7 @@ from declcompare.report._common import (
     position,
     shift_rows,
 )
+from declcompare.text.diff import Op, Segment
 
 if TYPE_CHECKING:
     from declcompare.compare import Comparison
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["comparison_snippet", "declaration_snippet", "to_html"]
 
-_CSS = """
+CSS = """
 :root { --ins: #d7f5dd; --del: #ffe0e0; --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 Georgia, "Times New Roman", serif; color: var(--ink); margin: 0 auto;
@@ -107,7 +107,7 @@ _JS = """
 
 
 # The page may load nothing: no script, style, font, image or connection from anywhere.
-_CSP = (
+CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "img-src data:; base-uri 'none'; form-action 'none'"
 )
@@ -248,9 +248,9 @@ def to_html(comparison: Comparison) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>{_e(title)}</title>
-<style>{_CSS}</style>
+<style>{CSS}</style>
 </head>
 <body>
 <h1>{_e(title)}</h1>

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from declcompare.compare import Comparison
 from declcompare.errors import InputError
-from declcompare.report._common import headline, is_generated
+from declcompare.report.content import headline, is_generated
 
 __all__ = [
     "REPORT_FORMAT",

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from declcompare.diff import Op
-from declcompare.report._common import (
+from declcompare.report.content import (
     GENERATED_NOTICE,
     SHIFTS,
     compact,
@@ -17,6 +16,7 @@ from declcompare.report._common import (
     position,
     shift_rows,
 )
+from declcompare.text.diff import Op
 
 if TYPE_CHECKING:
     from declcompare.compare import Comparison
@@ -27,9 +27,12 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _TOP_REWORDED = 15
 
 
-def _md(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Markdown-escape declaration text so that it renders as written."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+_md = escape_markdown
 
 
 def _redline(segments: list[tuple[Op, str]]) -> str:
@@ -59,7 +62,10 @@ def to_markdown(comparison: Comparison) -> str:
     """A briefing note in Markdown (GitHub-flavoured: tables and ~~strikethrough~~)."""
     old, new = comparison.old, comparison.new
     rows = items(comparison)
-    lines: list[str] = [f"# What changed: {_md(describe(old))} → {_md(describe(new))}", ""]
+    lines: list[str] = [
+        f"# What changed: {_md(describe(old))} → {_md(describe(new))}",
+        "",
+    ]
     if is_generated(old) or is_generated(new):
         lines += [f"> **{GENERATED_NOTICE}**", ""]
     counts = headline(comparison)

@@ -142,7 +142,7 @@ def save_pictures(
     series: Series, folder: str | os.PathLike[str], *, force: bool = False
 ) -> list[Path]:
     """Write timeline.png/.svg and counts.png/.svg into ``folder``; returns the paths."""
-    from declcompare.report._common import write_bytes
+    from declcompare.report.content import write_bytes
 
     out: list[Path] = []
     for name, build in (("timeline", timeline_figure), ("counts", counts_figure)):

@@ -10,8 +10,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from declcompare.report._common import GENERATED_NOTICE, describe, is_generated, write_bytes
+from declcompare.report.content import GENERATED_NOTICE, describe, is_generated, write_bytes
 from declcompare.report.csv import neutralise_cell
+from declcompare.report.markdown import escape_markdown as _md
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,12 +31,6 @@ __all__ = [
 SeriesFormat = Literal["md", "html", "xlsx", "json"]
 SERIES_FORMATS: tuple[SeriesFormat, ...] = ("md", "html", "xlsx", "json")
 SERIES_FORMAT_TAG = "declcompare.series/1"
-
-
-def _md(text: str) -> str:
-    from declcompare.report.markdown import _md as escape
-
-    return escape(text)
 
 
 def _clip(text: str, width: int = 140) -> str:
@@ -130,7 +125,7 @@ def _frame_html(frame: pd.DataFrame, table_id: str) -> str:
 
 def series_to_html(series: Series) -> str:
     """One self-contained HTML page with the pictures embedded (no requests)."""
-    from declcompare.report.html import _CSP, _CSS
+    from declcompare.report.html import CSP, CSS
     from declcompare.report.series_plots import counts_figure, figure_bytes, timeline_figure
 
     pictures = []
@@ -161,9 +156,9 @@ def series_to_html(series: Series) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>{html.escape(title)}</title>
-<style>{_CSS}
+<style>{CSS}
 figure {{ margin: 1rem 0; }} figure img {{ max-width: 100%; height: auto; }}
 </style>
 </head>

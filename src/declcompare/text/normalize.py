@@ -77,7 +77,7 @@ def display_key(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _american(word: str) -> str:
+def american_spelling(word: str) -> str:
     from breame.spelling import get_american_spelling
 
     spelled: str = get_american_spelling(word)
@@ -97,7 +97,7 @@ def match_key(text: str) -> str:
     text = _FOOTNOTE_RE.sub("", text)
     # Most paragraphs have no British spelling: look the words up once and rewrite
     # only when one of them changes (same result as substituting every word).
-    changes = {w: a for w in set(_ALPHA_RE.findall(text)) if (a := _american(w)) != w}
+    changes = {w: a for w in set(_ALPHA_RE.findall(text)) if (a := american_spelling(w)) != w}
     if not changes:
         return text
     return _ALPHA_RE.sub(lambda m: changes.get(m.group(), m.group()), text)

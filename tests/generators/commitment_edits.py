@@ -24,7 +24,7 @@ from enum import StrEnum
 
 from declcompare.commitments import Commitment, declaration_commitments
 from declcompare.model import Declaration
-from declcompare.sentences import split_sentences
+from declcompare.text.sentences import split_sentences
 
 __all__ = ["EditCase", "EditKind", "commitment_edits"]
 

@@ -115,9 +115,9 @@ _TAG_FORM = {
 
 
 def _spellings(word: str) -> set[str]:
-    from declcompare.normalize import _american
+    from declcompare.text.normalize import american_spelling
 
-    return {word, _american(word)}
+    return {word, american_spelling(word)}
 
 
 def _head_forms(head: str) -> dict[str, Form]:

@@ -43,7 +43,7 @@ def strip_emphasis(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _state_names() -> tuple[str, ...]:
+def state_names() -> tuple[str, ...]:
     import pycountry
 
     names: set[str] = set(_EXTRA_STATES)
@@ -57,7 +57,7 @@ def _state_names() -> tuple[str, ...]:
 
 
 def _find_state(line: str) -> tuple[int, int] | None:
-    for name in _state_names():
+    for name in state_names():
         at = line.find(name)
         if at >= 0 and (at == 0 or not line[at - 1].isalnum()):
             end = at + len(name)

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from declcompare import rendering
 from declcompare.align import CompareOptions, align
-from declcompare.diff import Op, Segment, redline, render_redline
 from declcompare.model import Declaration
-from declcompare.normalize import display_key, strip_label
+from declcompare.text.diff import Op, Segment, redline, render_redline
+from declcompare.text.normalize import display_key, strip_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -215,8 +216,8 @@ class Comparison(BaseModel):
         """
         import pandas as pd
 
-        from declcompare.commitments import CHANGE_COLUMNS, CommitmentChange, _entity_text
-        from declcompare.lexicon import Stance
+        from declcompare.commitments import CHANGE_COLUMNS, CommitmentChange, entity_text
+        from declcompare.commitments.lexicon import Stance
 
         records: list[dict[str, object]] = []
         for link, a, b, change in self.commitment_changes():
@@ -244,7 +245,7 @@ class Comparison(BaseModel):
                     "object": b.object if b else (a.object if a else None),
                     "old_object": a.object if a else None,
                     "new_object": b.object if b else None,
-                    "entities": _entity_text(b.entities if b else a.entities if a else ()),
+                    "entities": entity_text(b.entities if b else a.entities if a else ()),
                 }
             )
         frame = pd.DataFrame.from_records(records, columns=CHANGE_COLUMNS)
@@ -270,39 +271,29 @@ class Comparison(BaseModel):
 
     def to_markdown(self) -> str:
         """The briefing note in Markdown (see :mod:`declcompare.report.markdown`)."""
-        from declcompare.report.markdown import to_markdown
-
-        return to_markdown(self)
+        return rendering.render(self, "markdown")
 
     def to_html(self) -> str:
         """The self-contained HTML report (see :mod:`declcompare.report.html`)."""
-        from declcompare.report.html import to_html
-
-        return to_html(self)
+        return rendering.render(self, "html")
 
     def to_excel(self, path: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write the Excel workbook to ``path``; an existing file is kept unless ``force``."""
-        from declcompare.report.excel import write_excel
-
-        return write_excel(self, path, force=force)
+        return rendering.write(self, "xlsx", path, force=force)
 
     def to_json(self) -> str:
         """The JSON report; :meth:`from_json` restores an equal comparison from it."""
-        from declcompare.report.json_report import to_json
-
-        return to_json(self)
+        return rendering.render(self, "json")
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Comparison:
         """The comparison of a JSON report written by :meth:`to_json`."""
-        from declcompare.report.json_report import from_json
-
-        return from_json(text)
+        restored = rendering.read(cls.__name__, "json", text)
+        assert isinstance(restored, cls)
+        return restored
 
     def _repr_html_(self) -> str:
-        from declcompare.report.html import comparison_snippet
-
-        return comparison_snippet(self)
+        return rendering.render(self, "html-snippet")
 
     def summary(self) -> pd.DataFrame:
         """Counts of links by kind, overall and per section (new section, else old).

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from declcompare.diff import Op, Segment
 from declcompare.errors import OutputError, OutputExistsError
+from declcompare.text.diff import Op, Segment
 
 if TYPE_CHECKING:
     from declcompare.commitments import Commitment, CommitmentChange
@@ -137,7 +137,7 @@ def shift_rows(
 def compact(segments: tuple[Segment, ...], context: int = 8) -> list[tuple[Op, str]]:
     """A redline with long unchanged stretches cut to ``context`` words either side.
 
-    >>> from declcompare.diff import redline
+    >>> from declcompare.text.diff import redline
     >>> old = "one two three four five six seven eight nine ten eleven twelve."
     >>> [text for _, text in compact(redline(old, old.replace("six", "6")), context=1)]
     ['… five ', 'six ', '6 ', 'seven eight …']

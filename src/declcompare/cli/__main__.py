@@ -1,0 +1,7 @@
+"""``python -m declcompare.cli``: the same as the ``declcompare`` command."""
+
+import sys
+
+from declcompare.cli import main
+
+sys.exit(main())

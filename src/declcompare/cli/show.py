@@ -1,0 +1,105 @@
+"""declcompare show: the parsed structure of a declaration, to check a parse first."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, TextIO
+
+from declcompare.model import Declaration
+
+if TYPE_CHECKING:
+    pass
+
+from declcompare.cli.common import EXIT_SAME, clip
+
+EPILOG_SHOW = """\
+examples:
+  declcompare show seeds/2020-11-10_sco-moscow-declaration.txt
+  declcompare show resolution.txt --full
+"""
+
+
+def render_structure(
+    declaration: Declaration, stream: TextIO, *, full: bool = False, brief: bool = False
+) -> None:
+    """Print a declaration's parsed structure as tables, to check a parse by eye."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=stream, highlight=False)
+    meta = Table(title="Declaration", show_header=False, title_justify="left")
+    meta.add_column("field", style="bold")
+    meta.add_column("value")
+    rows = {
+        "id": declaration.id,
+        "title": declaration.title or "—",
+        "organisation": declaration.organisation or "—",
+        "place": declaration.place or "—",
+        "date": declaration.date.isoformat() if declaration.date else "—",
+        "language": declaration.language,
+        "source": declaration.source.path or declaration.source.url or "—",
+        "sha256": declaration.source.sha256 or "—",
+        "paragraphs": str(len(declaration.paragraphs)),
+        "sections": str(len(declaration.sections)),
+    }
+    rows.update({f"metadata.{k}": v for k, v in declaration.metadata.items()})
+    for key, value in rows.items():
+        meta.add_row(key, value)
+    console.print(meta)
+
+    width = 10_000 if full else 90
+    if brief:
+        outline = Table(title="Sections", title_justify="left")
+        outline.add_column("section")
+        outline.add_column("paragraphs", justify="right")
+        for section in declaration.sections:
+            outline.add_row(section.heading or "(opening part)", str(len(section.paragraphs)))
+        console.print(outline)
+    for number, section in enumerate(() if brief else declaration.sections, start=1):
+        table = Table(
+            title=f"Section {number}: {section.heading or '(opening part)'}",
+            title_justify="left",
+        )
+        table.add_column("id", no_wrap=True)
+        table.add_column("no.", no_wrap=True)
+        table.add_column("text", overflow="fold")
+        table.add_column("source characters", no_wrap=True)
+        for paragraph in section.paragraphs:
+            spans = " + ".join(f"{s.start}–{s.end}" for s in paragraph.spans)
+            if len(paragraph.spans) > 1:
+                spans += " (rejoined)"
+            table.add_row(
+                paragraph.id,
+                paragraph.number or ("•" if paragraph.bullet else ""),
+                clip(paragraph.text, width),
+                spans,
+            )
+        console.print(table)
+
+    if declaration.signatories:
+        sig = Table(title="Signatories", title_justify="left")
+        for column in ("role", "state", "name"):
+            sig.add_column(column)
+        for s in declaration.signatories:
+            sig.add_row(s.role or "—", s.state or "—", s.name or "—")
+        console.print(sig)
+    others = [b for b in declaration.blocks if b.kind.value not in ("signature",)]
+    if others:
+        blk = Table(title="Other text kept", title_justify="left")
+        blk.add_column("kind", no_wrap=True)
+        blk.add_column("text", overflow="fold")
+        for b in others:
+            blk.add_row(b.kind.value, clip(b.text, width))
+        console.print(blk)
+    if declaration.unparsed:
+        console.print(
+            f"[bold]Note:[/bold] {len(declaration.unparsed)} piece(s) of text could not be "
+            "placed in the structure; they are listed above as 'unparsed'."
+        )
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from declcompare.parse import load
+
+    render_structure(load(args.file), out, full=args.full)
+    return EXIT_SAME

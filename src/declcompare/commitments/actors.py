@@ -1,0 +1,98 @@
+"""Who takes a position: the subject of a predicate, resolved to an actor."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from declcompare.commitments.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    pass
+
+from declcompare.commitments.grammar import RELATIVE, SUBORDINATORS, Tok
+
+
+@lru_cache(maxsize=1)
+def state_set() -> frozenset[str]:
+    from declcompare.parse.signatures import state_names
+
+    return frozenset(name.lower() for name in state_names())
+
+
+def actor_of(lex: Lexicon, toks: list[Tok]) -> str | None:
+    """The canonical actor a subject names, or None if it is not an actor phrase."""
+    if not toks:
+        return None
+    if is_state_list(toks):
+        written = " ".join(t.text for t in toks).replace(" ,", ",")
+        return written[0].lower() + written[1:] if written.startswith("The ") else written
+    if len(toks) > 14:
+        return None
+    text = " ".join(t.low for t in toks)
+    if text in ("they", "we"):
+        return text
+    if text.startswith("and "):
+        return None
+    for name, patterns, _ in lex.actors:
+        if any(p.fullmatch(text) for p in patterns):
+            return name
+    for k, tok in enumerate(toks):
+        if tok.low in RELATIVE and k > 0:
+            head = actor_of(lex, toks[:k])
+            if head and head not in ("they", "we"):
+                written = " ".join(t.text for t in toks[k:])
+                return f"{head} {written}"
+            return None
+    # A short proper-noun subject: "The SCO and UNODC", "The Secretary-General".
+    words = [t for t in toks if t.low not in ("the", "of", "and", "for", "on", "in")]
+    if (
+        words
+        and (
+            toks[0].low == "the"
+            or len(words) >= 2
+            or (toks[0].text.isupper() and len(toks[0].text) > 1)
+        )
+        and toks[0].low not in SUBORDINATORS
+        and len(toks) <= 8
+        and all(t.text[:1].isupper() or t.text in ("(", ")") for t in words)
+        and not any(t.low in lex.verb_words or t.low.endswith("ing") for t in words)
+        and toks[0].text[:1].isupper()
+    ):
+        written = " ".join(t.text for t in toks)
+        return written[0].lower() + written[1:] if written.startswith("The ") else written
+    return None
+
+
+def is_state_list(toks: list[Tok]) -> bool:
+    """ "India", "the Republic of Kazakhstan, the Kyrgyz Republic and the Russian Federation"."""
+    states = state_set()
+    items: list[list[str]] = [[]]
+    for tok in toks:
+        if tok.text == "," or tok.low == "and":
+            if items[-1]:
+                items.append([])
+            continue
+        items[-1].append(tok.low)
+    names = [" ".join(words) for words in items if words]
+    return bool(names) and all(
+        (name[4:] if name.startswith("the ") else name).replace(" 's", "'s") in states
+        for name in names
+    )
+
+
+def generic_subject(toks: list[Tok]) -> bool:
+    """A short lower-case noun phrase ("work", "such cooperation") before a modal."""
+    return 1 <= len(toks) <= 4 and not any(t.text in (",", "(", ")") for t in toks)
+
+
+def subject_candidates(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Token ranges that may be the subject of a predicate starting at ``hi``."""
+    ranges = [(lo, hi)]
+    commas = [k for k in range(lo, hi) if toks[k].text == ","]
+    # Longest tail first: "In this context, they ...", and "Reaffirming ..., the
+    # Republic of Kazakhstan, the Kyrgyz Republic and ... support".
+    ranges.extend((k + 1, hi) for k in commas)
+    if commas and commas[-1] == hi - 1:
+        ranges.append((lo, commas[0]))  # "The member states, following ..., declare"
+    return ranges

@@ -1,0 +1,128 @@
+"""One sentence scanned clause by clause for its commitments."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from declcompare.commitments.lexicon import Lexicon, Stance
+
+if TYPE_CHECKING:
+    pass
+
+from declcompare.commitments.actors import (
+    actor_of,
+    generic_subject,
+    is_state_list,
+    subject_candidates,
+)
+from declcompare.commitments.grammar import (
+    CLAUSE_BREAK,
+    NOT_AFTER_AND,
+    SUBJECT_STOP,
+    Found,
+    Tok,
+    forms_agree,
+    is_coordinated,
+    predicate_at,
+)
+
+
+def scan(
+    lex: Lexicon, toks: list[Tok], previous_actor: str | None, default_actor: str | None
+) -> list[Found]:
+    found: list[Found] = []
+    clause_start = 0
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.text in CLAUSE_BREAK:
+            clause_start = i + 1
+            i += 1
+            continue
+        if not tok.text[:1].isalpha():
+            i += 1
+            continue
+        pred = predicate_at(lex, toks, i)
+        if pred is None:
+            i += 1
+            continue
+        last = found[-1] if found else None
+        accepted: Found | None = None
+        if (
+            last is not None
+            and last.pred.end <= i
+            and is_coordinated(toks, last.pred.end, i)
+            and forms_agree(last.pred.form, pred.form)
+            and pred.head not in NOT_AFTER_AND
+        ):
+            accepted = Found(pred, None, last.actor, last.formula)
+        opening = i == clause_start or (
+            i == clause_start + 1 and toks[clause_start].low in ("while", "whilst")
+        )
+        if accepted is None and opening:
+            accepted = Found(pred, None, None, True)
+        if accepted is None:
+            for lo, hi in subject_candidates(toks, clause_start, i):
+                actor = actor_of(lex, toks[lo:hi])
+                if actor is not None:
+                    accepted = Found(pred, (lo, hi), actor, False)
+                    break
+            else:
+                lo = clause_start
+                commas = [k for k in range(clause_start, i) if toks[k].text == ","]
+                if commas:
+                    lo = commas[-1] + 1
+                sub = toks[lo:i]
+                if (
+                    pred.stance in (Stance.UNDERTAKE, Stance.INTEND)
+                    and sub
+                    and sub[0].text.islower()
+                    and generic_subject(sub)
+                    and all(t.low not in SUBJECT_STOP for t in sub)
+                    and (lo == 0 or toks[lo - 1].text == ",")
+                ):
+                    accepted = Found(pred, None, "", False)  # passive undertaking
+        if accepted is not None:
+            found.append(accepted)
+            i = pred.end
+        else:
+            i += 1
+    # Resolve actors: a participial opening takes the sentence's subject; pronouns
+    # and passive undertakings take the actor before them.
+    # An opening formula ("Recalling ...", "Decides ...") speaks in the document's
+    # own voice where it has one; otherwise in that of the main clause after it
+    # ("Emphasising ..., they believe").
+    subject_actor = next(
+        (
+            f.actor
+            for f in found
+            if f.subject is not None
+            and f.actor not in (None, "")
+            and f.subject[0] > 0
+            and toks[f.subject[0] - 1].text == ","
+        ),
+        None,
+    )
+    named_states = {
+        f.actor for f in found if f.subject is not None and is_state_list(toks[slice(*f.subject)])
+    }
+    resolved: list[Found] = []
+    current = previous_actor
+    for f in found:
+        actor = f.actor
+        if actor is None:
+            named = (
+                subject_actor is not None
+                and default_actor not in lex.voices
+                and (subject_actor in ("they", "we") or subject_actor in named_states)
+            )
+            if named:
+                actor = subject_actor
+            else:
+                actor = default_actor or subject_actor or current or "(not stated)"
+        if actor in ("they", "") or (actor == "we" and current is not None and current != "we"):
+            actor = current or default_actor or ("they" if actor == "they" else "(not stated)")
+        resolved.append(Found(f.pred, f.subject, actor, f.formula))
+        if f.subject is not None or f.actor is None:
+            current = actor
+    return resolved

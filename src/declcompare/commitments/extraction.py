@@ -1,0 +1,213 @@
+"""Commitments of a paragraph and of a declaration, as models and as a DataFrame."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from declcompare.commitments.lexicon import Stance, lexicon
+from declcompare.model import Declaration, Paragraph
+from declcompare.text.sentences import split_sentences
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+from declcompare.commitments.clauses import scan
+from declcompare.commitments.entities import find_entities
+from declcompare.commitments.grammar import tokens
+from declcompare.commitments.model import COMMITMENT_COLUMNS, Commitment, Entity
+
+
+def _source_offset(paragraph: Paragraph, offset: int) -> int:
+    """Map an offset in ``paragraph.text`` to the source (parts are joined by one space)."""
+    remaining = offset
+    for span in paragraph.spans:
+        length = span.end - span.start
+        if remaining <= length:
+            return span.start + remaining
+        remaining -= length + 1
+    return paragraph.spans[-1].end if paragraph.spans else offset
+
+
+_OBJECT_TRIM = " \t\n,;:.–—-"
+
+
+def _trim_object(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _OBJECT_TRIM:
+        a += 1
+    while b > a and text[b - 1] in _OBJECT_TRIM:
+        b -= 1
+    if text[a:b].lower() in ("and", "and also", "as well as", "or", "and further"):
+        return a, a
+    for tail in (" and also", " and", ", and", " as well as", " while"):
+        if text[a:b].endswith(tail):
+            b -= len(tail)
+            while b > a and text[b - 1] in _OBJECT_TRIM:
+                b -= 1
+    return a, b
+
+
+def commitments_of(
+    paragraph: Paragraph,
+    *,
+    previous_actor: str | None = None,
+    default_actor: str | None = None,
+) -> list[Commitment]:
+    """The commitments of one paragraph, in reading order."""
+    lex = lexicon()
+    text = paragraph.text
+    body_start = len(text) - len(paragraph.body)
+    out: list[Commitment] = []
+    current = previous_actor
+    for s_index, (s_start, s_end) in enumerate(split_sentences(text)):
+        s_start = max(s_start, body_start)
+        if s_end <= s_start:
+            continue
+        sentence = text[s_start:s_end]
+        toks = tokens(sentence)
+        found = scan(lex, toks, current, default_actor)
+        sentence_end = len(sentence.rstrip())
+        for k, f in enumerate(found):
+            pred_a, pred_b = toks[f.pred.start].start, toks[f.pred.end - 1].end
+            if k + 1 < len(found):
+                nxt = found[k + 1]
+                stop = toks[nxt.subject[0] if nxt.subject else nxt.pred.start].start
+            else:
+                stop = sentence_end
+            obj_a, obj_b = _trim_object(sentence, pred_b, stop)
+            # "support and welcome the plan": the first verb shares the object.
+            if obj_a >= obj_b and k + 1 < len(found):
+                j = k + 1
+                while j < len(found):
+                    nxt_b = toks[found[j].pred.end - 1].end
+                    stop2 = (
+                        toks[found[j + 1].pred.start].start if j + 1 < len(found) else sentence_end
+                    )
+                    obj_a, obj_b = _trim_object(sentence, nxt_b, stop2)
+                    if obj_a < obj_b:
+                        break
+                    j += 1
+            first = toks[f.subject[0]].start if f.subject else pred_a
+            span_end = max(obj_b, pred_b)
+            actor = f.actor or "(not stated)"
+            out.append(
+                Commitment(
+                    paragraph_index=paragraph.index,
+                    paragraph_id=paragraph.id,
+                    sentence_index=s_index,
+                    actor=actor,
+                    subject=sentence[toks[f.subject[0]].start : toks[f.subject[1] - 1].end]
+                    if f.subject
+                    else None,
+                    predicate=sentence[pred_a:pred_b],
+                    lemma=f.pred.lemma,
+                    stance=f.pred.stance,
+                    strength=f.pred.strength,
+                    negated=f.pred.negated,
+                    object=sentence[obj_a:obj_b],
+                    entities=find_entities(text, s_start + obj_a, s_start + obj_b)
+                    if obj_b > obj_a
+                    else (),
+                    predicate_start=s_start + pred_a,
+                    predicate_end=s_start + pred_b,
+                    object_start=s_start + obj_a,
+                    object_end=s_start + max(obj_a, obj_b),
+                    text_start=s_start + first,
+                    text_end=s_start + span_end,
+                    start=_source_offset(paragraph, s_start + first),
+                    end=_source_offset(paragraph, s_start + span_end),
+                )
+            )
+            if f.subject is not None:
+                current = actor
+        if found:
+            current = out[-1].actor if out else current
+    return out
+
+
+def _declaration_commitments(declaration: Declaration) -> list[Commitment]:
+    lex = lexicon()
+    default = lex.default_actor(declaration.organisation)
+    out: list[Commitment] = []
+    previous: str | None = default
+    for paragraph in declaration.paragraphs:
+        found = commitments_of(paragraph, previous_actor=previous, default_actor=default)
+        out.extend(found)
+        subjects = [c.actor for c in found if c.subject is not None]
+        if subjects:
+            previous = subjects[-1]
+    return out
+
+
+def entity_text(entities: tuple[Entity, ...]) -> str:
+    return "; ".join(f"{e.text} [{e.kind}]" for e in entities)
+
+
+def commitments_frame(commitments: Sequence[Commitment]) -> pd.DataFrame:
+    """The frame of a list of commitments (see :func:`extract_commitments`)."""
+    import pandas as pd
+
+    frame = pd.DataFrame.from_records(
+        [
+            {
+                "paragraph_index": c.paragraph_index,
+                "paragraph_id": c.paragraph_id,
+                "sentence_index": c.sentence_index,
+                "actor": c.actor,
+                "subject": c.subject,
+                "predicate": c.predicate,
+                "lemma": c.lemma,
+                "stance": c.stance.value,
+                "strength": c.strength,
+                "negated": c.negated,
+                "object": c.object,
+                "entities": entity_text(c.entities),
+                "start": c.start,
+                "end": c.end,
+            }
+            for c in commitments
+        ],
+        columns=COMMITMENT_COLUMNS,
+    )
+    for column in ("paragraph_index", "sentence_index", "strength", "start", "end"):
+        frame[column] = frame[column].astype("int64")
+    frame["negated"] = frame["negated"].astype(bool)
+    frame["stance"] = pd.Categorical(frame["stance"], categories=[s.value for s in Stance])
+    for column in ("paragraph_id", "actor", "subject", "predicate", "lemma", "object", "entities"):
+        frame[column] = frame[column].astype("string")
+    return frame
+
+
+def extract_commitments(declaration: Declaration) -> pd.DataFrame:
+    """One row per commitment of ``declaration``, in reading order.
+
+    Columns: ``paragraph_index``, ``paragraph_id``, ``sentence_index``, ``actor``,
+    ``subject``, ``predicate``, ``lemma``, ``stance``, ``strength``, ``negated``,
+    ``object``, ``entities`` (``"text [kind]"`` joined by ``"; "``), ``start`` and
+    ``end`` (source offsets). The :class:`Commitment` models themselves come from
+    :func:`declaration_commitments`.
+    """
+    return commitments_frame(declaration_commitments(declaration))
+
+
+def declaration_commitments(declaration: Declaration) -> tuple[Commitment, ...]:
+    """The :class:`Commitment` models of a declaration, in reading order (cached)."""
+    return _cached(declaration)
+
+
+_CACHE: OrderedDict[int, tuple[Declaration, tuple[Commitment, ...]]] = OrderedDict()
+
+
+def _cached(declaration: Declaration) -> tuple[Commitment, ...]:
+    """Commitments per declaration object, least recently used evicted first."""
+    key = id(declaration)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is declaration:
+        _CACHE.move_to_end(key)
+        return hit[1]
+    result = tuple(_declaration_commitments(declaration))
+    _CACHE[key] = (declaration, result)
+    while len(_CACHE) > 64:
+        _CACHE.popitem(last=False)
+    return result

@@ -1,0 +1,286 @@
+"""Tokens and predicates: where a stance verb of the lexicon stands in predicate position."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from declcompare.commitments.lexicon import Form, Lexicon, Phrase, Stance
+
+if TYPE_CHECKING:
+    pass
+
+
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\w./–-]*|[^\w\s]")
+
+
+CLAUSE_BREAK = frozenset({";", ":"})
+
+
+RELATIVE = frozenset({"that", "which", "who", "whose", "whom", "where"})
+
+
+SUBORDINATORS = frozenset(
+    [
+        "while",
+        "when",
+        "as",
+        "if",
+        "although",
+        "though",
+        "since",
+        "because",
+        "being",
+        "in",
+        "at",
+        "on",
+        "with",
+        "by",
+        "for",
+        "after",
+        "before",
+        "following",
+        "given",
+        "whereas",
+        "under",
+        "upon",
+    ]
+)
+
+
+SUBJECT_STOP = frozenset(
+    {"that", "which", "who", "if", "whether", "when", "while", "because", "as", "to", "it"}
+)
+
+
+# Verbs that are as often nouns or verbs of an object clause: not taken as a
+# coordinated predicate after "and".
+NOT_AFTER_AND = frozenset(
+    {
+        "promote", "establish", "hold", "state", "back", "view", "sign", "respect", "direct",
+        "renew", "plan", "seek", "adopt", "consider", "determine", "approve", "review",
+        "hear", "examine", "wish", "hope", "understand", "think", "task", "ask", "deny",
+        "commit", "declare", "announce", "undertake", "resolve", "strive", "refer",
+    }
+)  # fmt: skip
+
+
+@dataclass
+class Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Pred:
+    start: int  # token index of the first word of the predicate
+    end: int  # token index after the predicate
+    lemma: str
+    stance: Stance
+    strength: int
+    negated: bool
+    form: Form
+    head: str  # lower-case head verb as written
+
+
+@dataclass
+class Found:
+    pred: _Pred
+    subject: tuple[int, int] | None  # token range of the subject
+    actor: str | None  # None: take the sentence's subject (participial opening)
+    formula: bool
+
+
+def tokens(text: str) -> list[Tok]:
+    return [
+        Tok(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end())
+        for m in _TOKEN_RE.finditer(text)
+    ]
+
+
+def _match(lex: Lexicon, toks: list[Tok], at: int, *, modal: bool) -> tuple[Phrase, int, int]:
+    """Longest phrase at ``at``: (phrase, end token, intensity); raises LookupError."""
+    for phrase in lex.by_first.get(toks[at].low, ()):
+        if phrase.modal != modal:
+            continue
+        j, bonus, ok = at + 1, 0, True
+        for word in phrase.words[1:]:
+            skips = 0
+            while (
+                j < len(toks)
+                and toks[j].low != word
+                and (toks[j].low in lex.possessives or toks[j].low in lex.intensifiers)
+                and skips < 3
+            ):
+                bonus += lex.intensifiers.get(toks[j].low, 0)
+                j += 1
+                skips += 1
+            if j < len(toks) and toks[j].low == word:
+                j += 1
+            elif modal and word == "to" and j < len(toks) and toks[j].text == ",":
+                # "intend, while recognising ..., to expand": skip the parenthesis.
+                close = next(
+                    (k for k in range(j + 1, min(len(toks) - 1, j + 40)) if toks[k].text == ","),
+                    None,
+                )
+                if close is not None and toks[close + 1].low == "to":
+                    j = close + 2
+                else:
+                    ok = False
+                    break
+            else:
+                ok = False
+                break
+        if ok:
+            return phrase, j, bonus
+    raise LookupError
+
+
+@lru_cache(maxsize=4096)
+def _verb_lemma(word: str) -> str:
+    from lemminflect import getLemma
+
+    lemmas = getLemma(word, upos="VERB")
+    return lemmas[0] if lemmas else word
+
+
+def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
+    j, bonus, negated = at, 0, False
+    modals: list[Phrase] = []
+    fallback: _Pred | None = None  # "Commits to the ...": the verb reading of a modal
+    while j < len(toks):
+        low = toks[j].low
+        if (low in lex.negators and low not in ("no",)) or (
+            low == "no" and j + 1 < len(toks) and toks[j + 1].low == "longer"
+        ):
+            negated = True
+            j += 1
+            continue
+        if (low in lex.neutral and not (modals and low in _AUXILIARIES)) or (
+            low.endswith("ly") and low in lex.intensifiers
+        ):
+            bonus += lex.intensifiers.get(low, 0)
+            j += 1
+            continue
+        try:
+            phrase, end, extra = _match(lex, toks, j, modal=False)
+        except LookupError:
+            phrase, end, extra = None, j, 0
+        try:
+            modal, modal_end, modal_extra = _match(lex, toks, j, modal=True)
+        except LookupError:
+            modal, modal_end, modal_extra = None, j, 0
+        if modal is not None and modal_end > end:  # "intend to X" is a modal, not "intend"
+            if phrase is not None and fallback is None:
+                fallback = _Pred(
+                    at, end, phrase.lemma, phrase.stance, phrase.strength + bonus + extra,
+                    negated, phrase.form, toks[j].low,
+                )  # fmt: skip
+            phrase = None
+        if phrase is not None and not (
+            modals and phrase.words[0] in ("continue", "be") and end - j == 1
+        ):
+            if modals:
+                strength = phrase.strength + sum(m.delta for m in modals)
+                form = modals[0].form
+            else:
+                strength, form = phrase.strength, phrase.form
+            return _Pred(
+                at, end, phrase.lemma, phrase.stance, strength + bonus + extra, negated, form,
+                toks[j].low,
+            )  # fmt: skip
+        if modal is None:
+            break
+        modals.append(modal)
+        bonus += modal_extra
+        j = modal_end
+    if not modals or j >= len(toks):
+        return fallback
+    # "will continue strengthening", "will continue their collaboration"
+    if (
+        toks[j].low == "continue"
+        and j + 1 < len(toks)
+        and toks[j + 1].low.endswith("ing")
+        and toks[j + 1].text.islower()
+    ):
+        j += 1
+    verb = toks[j]
+    if not verb.text[:1].isalpha() or not verb.text.islower() or verb.low in _FUNCTION_WORDS:
+        return fallback
+    end = j + 1
+    lemma = _verb_lemma(verb.low)
+    # "will continue building up", "must not rule out": keep a particle with its verb.
+    if end < len(toks) and toks[end].low in _PARTICLES and verb.low != "be":
+        lemma = f"{lemma} {toks[end].low}"
+        end += 1
+    first = modals[0]
+    return _Pred(
+        at, end, lemma, first.stance, first.strength + sum(m.delta for m in modals[1:]) + bonus,
+        negated, first.form, verb.low,
+    )  # fmt: skip
+
+
+_AUXILIARIES = frozenset({"have", "has", "had", "having", "do", "does", "did"})
+
+
+_PARTICLES = frozenset({"up", "out", "forward", "down"})
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "their",
+        "its",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "all",
+        "any",
+        "each",
+        "such",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "as",
+        "from",
+        "be",
+        "been",
+    ]
+)
+
+
+def is_coordinated(toks: list[Tok], prev_end: int, at: int) -> bool:
+    """Is the predicate at ``at`` joined by "and" to the clause ending before it?"""
+    between = [t.text for t in toks[prev_end:at]]
+    if not between:
+        return False
+    tail = [w.lower() for w in between[-8:]]
+    if tail[-1] == "and" or tail[-2:] == [",", "and"] or tail[-2:] == ["and", "also"]:
+        return True
+    # "and, in this context, will continue ..."
+    if tail[-1] == ",":
+        for k in range(len(tail) - 2, -1, -1):
+            if tail[k] == "and" and k + 1 < len(tail) and tail[k + 1] == ",":
+                return True
+    return tail[-1] == "," and len(between) == 1
+
+
+def forms_agree(first: Form, second: Form) -> bool:
+    finite = {Form.BASE, Form.PAST}
+    return first == second or (first in finite and second in finite)

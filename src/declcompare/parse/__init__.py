@@ -1,0 +1,159 @@
+"""Text to :class:`~declcompare.model.Declaration`: structure, page-break repair, provenance.
+
+The parser reads plain text and Markdown as they come out of PDFs and web pages:
+
+* blocks are separated by blank lines; Markdown list items, ``#`` headings and
+  bold-only heading lines start blocks of their own;
+* a short line without final punctuation is a section heading; the first one,
+  or a UN ``78/14. Title`` line, is the title;
+* signature blocks (role, state, name), a closing date line, a UN plenary-meeting
+  line, a ``[Footnotes]`` block and YAML front matter are recognised and kept;
+* a paragraph cut in two by a page break is rejoined when the first part stops
+  mid-sentence (no final punctuation, and it ends on a word that cannot end a
+  sentence, or the next part starts in lower case). A paragraph that merely
+  lacks its full stop is never glued to the next.
+
+Nothing is lost: every non-whitespace character of the input belongs to exactly
+one element (a paragraph, a heading, or a :class:`~declcompare.model.Block`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Unpack
+
+from declcompare.errors import EmptyInputError, InputTooLargeError
+from declcompare.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, decode_bytes
+from declcompare.ingest.extracted import Extracted
+from declcompare.ingest.text import read_bytes
+from declcompare.model import (
+    BlockKind,
+    Declaration,
+    DeclarationMeta,
+    Source,
+    Span,
+)
+from declcompare.parse.blocks import classify, split_blocks
+from declcompare.parse.build import apply, build
+from declcompare.parse.coverage import check_coverage
+from declcompare.parse.frontmatter import front_matter, front_matter_end
+from declcompare.parse.items import Item
+
+__all__ = ["check_coverage", "load", "parse_bytes", "parse_text"]
+
+
+def parse_text(
+    text: str, *, source: Source | None = None, **overrides: Unpack[DeclarationMeta]
+) -> Declaration:
+    """Parse the text of a declaration.
+
+    Metadata found in the text (title, organisation, place, date) can be overridden
+    by keyword: ``parse_text(text, place="Moscow")``.
+
+    >>> d = parse_text("Security\\n\\nThe member states agree.\\n")
+    >>> d.sections[0].heading, d.paragraphs[0].text
+    ('Security', 'The member states agree.')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_text() takes str, not {type(text).__name__}; use load() for files")
+    if not text.strip():
+        raise EmptyInputError(
+            "the text is empty or holds only whitespace; there is nothing to parse"
+        )
+    if source is None:
+        import hashlib
+
+        source = Source(sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+    front_end = front_matter_end(text)
+    items: list[Item] = []
+    if front_end:
+        end = len(text[:front_end].rstrip())
+        items.append(
+            Item(
+                kind=BlockKind.FRONT_MATTER.value,
+                spans=[Span(start=0, end=end)],
+                text=text[:end],
+            )
+        )
+    front_meta = front_matter(text[:front_end]) if front_end else {}
+    has_front_title = bool(front_meta.get("title"))
+    items.extend(classify(text, split_blocks(text, front_end), has_front_title=has_front_title))
+    declaration = build(text, items, source, front_meta)
+    check_coverage(declaration, text)
+    return apply(declaration, overrides)
+
+
+def _with_provenance(declaration: Declaration, extracted: Extracted) -> Declaration:
+    sections = []
+    for section in declaration.sections:
+        paragraphs = tuple(
+            p.model_copy(
+                update={"provenance": extracted.provenance(p.spans[0].start) if p.spans else None}
+            )
+            for p in section.paragraphs
+        )
+        sections.append(section.model_copy(update={"paragraphs": paragraphs}))
+    return declaration.model_copy(update={"sections": tuple(sections)})
+
+
+def _parse_data(
+    data: bytes,
+    name: str | None,
+    *,
+    max_bytes: int,
+    max_line_chars: int,
+    overrides: Mapping[str, object],
+) -> Declaration:
+    import hashlib
+
+    from declcompare.ingest.readers import extract, sniff
+
+    kind = sniff(data, name)
+    if kind == "text":
+        decoded = decode_bytes(
+            data, source=name, max_bytes=max_bytes, max_line_chars=max_line_chars
+        )
+        source = Source(path=name, sha256=decoded.sha256, encoding=decoded.encoding)
+        return parse_text(decoded.text, source=source, **overrides)  # type: ignore[arg-type]
+    if len(data) > max_bytes:
+        raise InputTooLargeError(
+            f"the input{f' in {name}' if name else ''} is {len(data):,} bytes, more than the "
+            f"limit of {max_bytes:,}"
+        )
+    extracted = extract(data, kind, source=name)
+    source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), format=kind)
+    declaration = parse_text(extracted.text, source=source, **overrides)  # type: ignore[arg-type]
+    return _with_provenance(declaration, extracted)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+    **overrides: Unpack[DeclarationMeta],
+) -> Declaration:
+    """Read a declaration file and parse it: plain text or Markdown (UTF-8), an HTML
+    page, a PDF or a Word (.docx) document.
+
+    The reader is chosen from the file's bytes; its name is only a hint. Raises an
+    :class:`~declcompare.errors.InputError` subclass for a missing, empty, binary,
+    mis-encoded or oversized file, and :class:`~declcompare.errors.MissingDependencyError`
+    naming the extra to install when a format's reader is not installed.
+    """
+    data = read_bytes(path, max_bytes=max_bytes)
+    return _parse_data(
+        data, os.fspath(path), max_bytes=max_bytes, max_line_chars=max_line_chars,
+        overrides=overrides,
+    )  # fmt: skip
+
+
+def parse_bytes(
+    data: bytes, *, name: str | None = None, **overrides: Unpack[DeclarationMeta]
+) -> Declaration:
+    """Parse raw bytes of any format :func:`load` reads (see it for the checks made)."""
+    return _parse_data(
+        data, name, max_bytes=DEFAULT_MAX_BYTES, max_line_chars=DEFAULT_MAX_LINE_CHARS,
+        overrides=overrides,
+    )  # fmt: skip
