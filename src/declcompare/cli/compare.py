@@ -46,12 +46,10 @@ def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -
 
     counts = headline(comparison)
     commitment_line = ", ".join(
-        f"{v} {k.split(' ', 1)[1].replace('_', ' ')}"
-        for k, v in counts.items()
-        if k.startswith("commitments") and v
+        f"{v} {k.replace('_', ' ')}" for k, v in counts.commitments.items() if v
     )
     console.print(f"[bold]Commitments:[/bold] {commitment_line or 'none found'}")
-    shifts = [row for row in shift_rows(comparison) if row[3].value in SHIFTS][:top]
+    shifts = [row for row in shift_rows(comparison) if row.change.value in SHIFTS][:top]
     if shifts:
         table_s = Table(title="Commitments that changed strength or stance", title_justify="left")
         for column in ("old", "before", "new", "after", "change"):

@@ -15,7 +15,7 @@ from collections import Counter
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from declcompare.commitments import Commitment, CommitmentChange
 
-__all__ = ["ChangeKind", "CompareOptions", "Comparison", "Link", "compare"]
+__all__ = ["ChangeKind", "CommitmentPair", "CompareOptions", "Comparison", "Link", "compare"]
 
 
 class ChangeKind(StrEnum):
@@ -57,6 +57,15 @@ class Link(BaseModel):
     renumbered: bool = Field(default=False, description="Only the number label changed.")
     group: int = Field(description="Shared by the rows of one split or merge.")
     redline: tuple[Segment, ...] = ()
+
+
+class CommitmentPair(NamedTuple):
+    """What became of one commitment: the link it rides on, both sides and the change."""
+
+    link: Link
+    old: Commitment | None
+    new: Commitment | None
+    change: CommitmentChange
 
 
 _COLUMNS = [
@@ -151,12 +160,10 @@ class Comparison(BaseModel):
             frame[column] = frame[column].astype("string")
         return frame
 
-    def commitment_changes(
-        self,
-    ) -> list[tuple[Link, Commitment | None, Commitment | None, CommitmentChange]]:
+    def commitment_changes(self) -> list[CommitmentPair]:
         """Every commitment of both declarations, paired across linked paragraphs.
 
-        Each item is (link, old commitment, new commitment, change); commitments in
+        Each item is a :class:`CommitmentPair` (link, old, new, change); commitments in
         added paragraphs are new, those in dropped paragraphs dropped. Split and
         merged paragraphs pool the commitments of all their pieces. Computed once
         per comparison: the summary, the reports and a series all ask for it.
@@ -164,9 +171,7 @@ class Comparison(BaseModel):
         return list(self._commitment_changes)
 
     @cached_property
-    def _commitment_changes(
-        self,
-    ) -> tuple[tuple[Link, Commitment | None, Commitment | None, CommitmentChange], ...]:
+    def _commitment_changes(self) -> tuple[CommitmentPair, ...]:
         from declcompare.commitments import (
             CommitmentChange,
             classify_change,
@@ -187,7 +192,7 @@ class Comparison(BaseModel):
                 olds.append(link.old_index)
             if link.new_index is not None and link.new_index not in news:
                 news.append(link.new_index)
-        out: list[tuple[Link, Commitment | None, Commitment | None, CommitmentChange]] = []
+        out: list[CommitmentPair] = []
         done: set[int] = set()
         for link in self.links:
             if link.group in done:
@@ -203,7 +208,7 @@ class Comparison(BaseModel):
                     change = CommitmentChange.DROPPED
                 else:
                     change = classify_change(a, b)
-                out.append((link, a, b, change))
+                out.append(CommitmentPair(link, a, b, change))
         return tuple(out)
 
     def commitments(self) -> pd.DataFrame:

@@ -12,12 +12,12 @@ from declcompare.errors import OutputError, OutputExistsError
 from declcompare.text.diff import Op, Segment
 
 if TYPE_CHECKING:
-    from declcompare.commitments import Commitment, CommitmentChange
-    from declcompare.compare import Comparison, Link
+    from declcompare.compare import CommitmentPair, Comparison, Link
     from declcompare.model import Declaration
 
 __all__ = [
     "GENERATED_NOTICE",
+    "Headline",
     "Item",
     "compact",
     "describe",
@@ -91,11 +91,11 @@ def items(comparison: Comparison) -> list[Item]:
     """
     shift_by_group: Counter[int] = Counter()
     other_by_group: Counter[int] = Counter()
-    for link, _, _, change in comparison.commitment_changes():
-        if change.value in SHIFTS:
-            shift_by_group[link.group] += 1
-        elif change.value != "restated":
-            other_by_group[link.group] += 1
+    for pair in comparison.commitment_changes():
+        if pair.change.value in SHIFTS:
+            shift_by_group[pair.link.group] += 1
+        elif pair.change.value != "restated":
+            other_by_group[pair.link.group] += 1
     out: list[Item] = []
     for number, link in enumerate(comparison.links, start=1):
         n = comparison.new.paragraphs[link.new_index] if link.new_index is not None else None
@@ -118,20 +118,33 @@ def items(comparison: Comparison) -> list[Item]:
     return out
 
 
-def headline(comparison: Comparison) -> dict[str, int]:
-    """Counts for the first line of a report: paragraphs by kind and commitments by change."""
+@dataclass(frozen=True)
+class Headline:
+    """The counts on the first line of a report."""
+
+    paragraphs: dict[str, int]  # by link kind, plus "moved"
+    commitments: dict[str, int]  # by change, sorted by name
+
+    def flat(self) -> dict[str, int]:
+        """One mapping, "paragraphs reworded" and "commitments weakened" style keys."""
+        counts = {f"paragraphs {k}": v for k, v in self.paragraphs.items()}
+        counts.update({f"commitments {k}": v for k, v in self.commitments.items()})
+        return counts
+
+
+def headline(comparison: Comparison) -> Headline:
+    """Paragraphs by kind and commitments by change, for the first line of a report."""
     total = comparison.summary().loc["(total)"].astype("int64").to_dict()
-    counts = {f"paragraphs {k}": int(v) for k, v in total.items()}
-    changes: Counter[str] = Counter(c.value for *_, c in comparison.commitment_changes())
-    counts.update({f"commitments {k}": v for k, v in sorted(changes.items())})
-    return counts
+    changes: Counter[str] = Counter(p.change.value for p in comparison.commitment_changes())
+    return Headline(
+        paragraphs={str(k): int(v) for k, v in total.items()},
+        commitments=dict(sorted(changes.items())),
+    )
 
 
-def shift_rows(
-    comparison: Comparison,
-) -> list[tuple[Link, Commitment | None, Commitment | None, CommitmentChange]]:
+def shift_rows(comparison: Comparison) -> list[CommitmentPair]:
     """Commitment changes other than restated, in reading order."""
-    return [row for row in comparison.commitment_changes() if row[3].value != "restated"]
+    return [row for row in comparison.commitment_changes() if row.change.value != "restated"]
 
 
 def compact(segments: tuple[Segment, ...], context: int = 8) -> list[tuple[Op, str]]:

@@ -95,7 +95,7 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
     ]
     if is_generated(comparison.old) or is_generated(comparison.new):
         summary_rows.insert(0, ["Note", GENERATED_NOTICE])
-    summary_rows += [[k, v] for k, v in headline(comparison).items()]
+    summary_rows += [[k, v] for k, v in headline(comparison).flat().items()]
     sheet("Summary", ["item", "value"], summary_rows, [28, 110], None)
     del wb["Sheet"]
 

@@ -237,11 +237,9 @@ def to_html(comparison: Comparison) -> str:
     )
     counts = headline(comparison)
     commitment_line = ", ".join(
-        f"{v} {k.split(' ', 1)[1].replace('_', ' ')}"
-        for k, v in counts.items()
-        if k.startswith("commitments") and v
+        f"{v} {k.replace('_', ' ')}" for k, v in counts.commitments.items() if v
     )
-    shifted = sum(1 for r in shift_rows(comparison) if r[3].value in SHIFTS)
+    shifted = sum(1 for r in shift_rows(comparison) if r.change.value in SHIFTS)
     title = f"What changed: {describe(old)} → {describe(new)}"
     return f"""<!DOCTYPE html>
 <html lang="en">

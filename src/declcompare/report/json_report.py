@@ -84,7 +84,7 @@ def _report(comparison: Comparison) -> Report:
         )
     return Report(
         generated_text=is_generated(comparison.old) or is_generated(comparison.new),
-        counts=headline(comparison),
+        counts=headline(comparison).flat(),
         commitments=rows,
         comparison=comparison,
     )

@@ -69,13 +69,9 @@ def to_markdown(comparison: Comparison) -> str:
     if is_generated(old) or is_generated(new):
         lines += [f"> **{GENERATED_NOTICE}**", ""]
     counts = headline(comparison)
-    paragraph_counts = ", ".join(
-        f"{v} {k.split(' ', 1)[1]}" for k, v in counts.items() if k.startswith("paragraphs") and v
-    )
+    paragraph_counts = ", ".join(f"{v} {k}" for k, v in counts.paragraphs.items() if v)
     commitment_counts = ", ".join(
-        f"{v} {k.split(' ', 1)[1].replace('_', ' ')}"
-        for k, v in counts.items()
-        if k.startswith("commitments") and v
+        f"{v} {k.replace('_', ' ')}" for k, v in counts.commitments.items() if v
     )
     lines += [
         f"**{len(old.paragraphs)} paragraphs before, {len(new.paragraphs)} after.** "
@@ -91,7 +87,7 @@ def to_markdown(comparison: Comparison) -> str:
     # --- substantive changes first ------------------------------------------------
     lines += ["## Substantive changes", ""]
     shifts = shift_rows(comparison)
-    stance = [r for r in shifts if r[3].value in SHIFTS]
+    stance = [r for r in shifts if r.change.value in SHIFTS]
     lines += ["### Commitments that changed strength or stance", ""]
     if stance:
         lines += ["| before | after | change | actor | on |", "|---|---|---|---|---|"]
@@ -108,7 +104,7 @@ def to_markdown(comparison: Comparison) -> str:
         lines.append("None.")
     lines.append("")
     for title, wanted in (("New commitments", "new"), ("Dropped commitments", "dropped")):
-        chosen = [r for r in shifts if r[3].value == wanted]
+        chosen = [r for r in shifts if r.change.value == wanted]
         lines += [f"### {title} ({len(chosen)})", ""]
         for _, a, b, _change in chosen:
             c = b if b is not None else a
@@ -120,7 +116,7 @@ def to_markdown(comparison: Comparison) -> str:
         if not chosen:
             lines.append("None.")
         lines.append("")
-    changed_object = [r for r in shifts if r[3].value == "changed_object"]
+    changed_object = [r for r in shifts if r.change.value == "changed_object"]
     lines += [f"### Same commitment, different object ({len(changed_object)})", ""]
     for _, a, b, _change in changed_object:
         assert a is not None
