@@ -1,4 +1,10 @@
-"""Sessions CI calls: `nox -s lint typecheck tests`; `nox -s bench` runs the benchmarks."""
+"""Sessions CI calls: `nox` runs lint, typecheck and tests; `nox -s slow` the complete
+corpus sweeps; `nox -s bench` and `nox -s perf` the benchmarks.
+
+Environments are made with uv when it is installed (the README's command installs it):
+installing the project's dependencies then takes seconds rather than minutes, and
+uv's cache serves every session after the first.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import nox
 nox.options.sessions = ["lint", "typecheck", "tests"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = False
+nox.options.default_venv_backend = "uv|virtualenv"
 
 PYTHON = ["3.11"]
 
@@ -31,6 +38,13 @@ def tests(session: nox.Session) -> None:
     """The test suite (unit, property, golden, CLI; corpus tests skip without ../shared)."""
     session.install("-e", ".[test,all]")
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def slow(session: nox.Session) -> None:
+    """The complete corpus sweeps that the default run samples (tests/helpers.py sweep)."""
+    session.install("-e", ".[test,all]")
+    session.run("pytest", "tests/corpus", *session.posargs, env={"DECLCOMPARE_FULL_SWEEP": "1"})
 
 
 @nox.session(python=PYTHON)

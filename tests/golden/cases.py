@@ -5,9 +5,12 @@ Refresh after a deliberate change to a renderer (and review the diff):
     python -m tests.golden.cases
 
 The seed demo pair (the real seed against a generated revision of it) is pinned
-in full. The UN pair is pinned by SHA-256 digests only, because the project never
-commits text of ../shared/corpus; a mismatch leaves the new report in pytest's
-temporary folder for review.
+as the reports show it: the Markdown and CSV in full, and the JSON with the two
+embedded declarations reduced to their id, paragraph count and a digest (they are the
+inputs, pinned elsewhere; a model change then shows as one line, not a 370 KB diff).
+The UN pair is pinned by SHA-256 digests only, because the project never commits
+text of ../shared/corpus; a mismatch leaves the new report in pytest's temporary
+folder for review. Each comparison is computed once per test session.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from declcompare import Comparison, Declaration, compare, load, load_seed
@@ -27,7 +31,29 @@ from tests.helpers import STATEMENTS, UNGA
 
 HERE = Path(__file__).resolve().parent
 UN_PAIR = ("assistance-in-mine-action", "2023-12-07_A-RES-78-70.txt", "2025-12-05_A-RES-80-74.txt")
+
+
+def json_view(comparison: Comparison) -> str:
+    """The JSON report with each embedded declaration reduced to id, size and digest."""
+    report = json.loads(to_json(comparison))
+    for side in ("old", "new"):
+        declaration = report["comparison"][side]
+        canonical = json.dumps(declaration, sort_keys=True, ensure_ascii=False)
+        report["comparison"][side] = {
+            "id": declaration["id"],
+            "paragraphs": sum(len(s["paragraphs"]) for s in declaration["sections"]),
+            "sha256": digest(canonical),
+        }
+    return json.dumps(report, indent=1, ensure_ascii=False) + "\n"
+
+
 RENDERERS: dict[str, Callable[[Comparison], str]] = {
+    "md": to_markdown,
+    "json": json_view,
+    "csv": to_csv,
+}
+# The UN pair is pinned by digest of the full reports.
+FULL_RENDERERS: dict[str, Callable[[Comparison], str]] = {
     "md": to_markdown,
     "json": to_json,
     "csv": to_csv,
@@ -42,12 +68,14 @@ def _portable(d: Declaration) -> Declaration:
     return d.model_copy(update={"source": source})
 
 
+@cache
 def seed_demo() -> Comparison:
     seed = _portable(load_seed())
     revision = generate_revision(seed, seed=2020, donors=demo_donors()).declaration
     return compare(seed, revision)
 
 
+@cache
 def un_pair() -> Comparison:
     folder = UNGA / UN_PAIR[0]
     return compare(_portable(load(folder / UN_PAIR[1])), _portable(load(folder / UN_PAIR[2])))
@@ -59,6 +87,7 @@ SERIES_RENDERERS: dict[str, Callable[[Series], str]] = {
 }
 
 
+@cache
 def seed_series() -> Series:
     """The real seed, then two generated revisions in turn (labelled as generated)."""
     seed = _portable(load_seed())
@@ -67,6 +96,7 @@ def seed_series() -> Series:
     return compare_series([seed, first, second])
 
 
+@cache
 def quad_series() -> Series:
     files = sorted((STATEMENTS / "quad-leaders-joint-statement").glob("*.txt"))
     return compare_series([_portable(load(f)) for f in files])
@@ -93,7 +123,7 @@ def main() -> int:
         )  # fmt: skip
     if UNGA.is_dir():
         pair = un_pair()
-        digests = {fmt: digest(render(pair)) for fmt, render in RENDERERS.items()}
+        digests = {fmt: digest(render(pair)) for fmt, render in FULL_RENDERERS.items()}
         (HERE / "unga-pair.sha256.json").write_text(
             json.dumps({"pair": list(UN_PAIR), "sha256": digests}, indent=2) + "\n", "utf-8"
         )

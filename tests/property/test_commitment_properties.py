@@ -11,17 +11,16 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import declcompare
 from declcompare import CommitmentChange, Declaration, compare
 from declcompare.commitments import declaration_commitments
 from declcompare.synth import demo_donors, generate_revision
+from tests.helpers import seed_doc
 from tests.property.strategies import paragraphs
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SEED_SETTINGS = settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-SEED = declcompare.load_seed()
 
 subjects = st.sampled_from(["The member states", "They", "The SCO", "The Republic of India"])
 predicates = st.sampled_from(
@@ -81,7 +80,7 @@ def test_extraction_never_fails_and_spans_hold(texts: list[str]) -> None:
 @SEED_SETTINGS
 @given(st.integers(0, 10_000))
 def test_a_declaration_against_itself_restates_every_commitment(seed: int) -> None:
-    revision = generate_revision(SEED, seed=seed, donors=demo_donors()).declaration
+    revision = generate_revision(seed_doc(), seed=seed, donors=demo_donors()).declaration
     frame = compare(revision, revision).commitments()
     assert set(frame["change"]) <= {CommitmentChange.RESTATED.value}
     assert len(frame) == len(declaration_commitments(revision))
@@ -90,11 +89,11 @@ def test_a_declaration_against_itself_restates_every_commitment(seed: int) -> No
 @SEED_SETTINGS
 @given(st.integers(0, 10_000))
 def test_every_commitment_of_both_sides_appears_once(seed: int) -> None:
-    revision = generate_revision(SEED, seed=seed, donors=demo_donors()).declaration
-    changes = compare(SEED, revision).commitment_changes()
+    revision = generate_revision(seed_doc(), seed=seed, donors=demo_donors()).declaration
+    changes = compare(seed_doc(), revision).commitment_changes()
     olds = Counter(id(a) for _, a, _, _ in changes if a is not None)
     news = Counter(id(b) for _, _, b, _ in changes if b is not None)
-    assert sorted(olds.values()) == [1] * len(declaration_commitments(SEED))
+    assert sorted(olds.values()) == [1] * len(declaration_commitments(seed_doc()))
     assert sorted(news.values()) == [1] * len(declaration_commitments(revision))
     for _, a, b, change in changes:
         assert (a is None) == (change is CommitmentChange.NEW)

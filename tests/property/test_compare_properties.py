@@ -11,10 +11,10 @@ import declcompare
 from declcompare import ChangeKind, Declaration, compare
 from declcompare.synth import generate_revision
 from declcompare.text.diff import rebuild_new, rebuild_old
+from tests.helpers import seed_doc
 from tests.property.strategies import paragraphs
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SEED = declcompare.load_seed()
 DONORS = [
     "Generated donor paragraph (not a real text): the parties will convene a working group "
     f"on mountain glaciers, session {n}."
@@ -29,7 +29,9 @@ def revised_pairs(draw: st.DrawFn) -> tuple[Declaration, Declaration]:
     """The real seed (or a slice) against a generated revision of it."""
     start = draw(st.integers(0, 100))
     length = draw(st.integers(5, 60))
-    base = Declaration.from_paragraphs([p.text for p in SEED.paragraphs[start : start + length]])
+    base = Declaration.from_paragraphs(
+        [p.text for p in seed_doc().paragraphs[start : start + length]]
+    )
     revision = generate_revision(base, seed=draw(st.integers(0, 10_000)), donors=DONORS)
     return base, revision.declaration
 

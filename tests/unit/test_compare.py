@@ -9,8 +9,7 @@ import declcompare
 from declcompare import ChangeKind, CompareOptions, Declaration, compare
 from declcompare.synth import generate_revision
 from declcompare.text.diff import rebuild_new, rebuild_old
-
-SEED = declcompare.load_seed()
+from tests.helpers import seed_doc
 
 
 def kinds(c: declcompare.Comparison) -> list[tuple[str, int | None, int | None]]:
@@ -18,11 +17,11 @@ def kinds(c: declcompare.Comparison) -> list[tuple[str, int | None, int | None]]
 
 
 def test_identical_is_all_unchanged() -> None:
-    c = compare(SEED, SEED)
+    c = compare(seed_doc(), seed_doc())
     assert {link.kind for link in c.links} == {ChangeKind.UNCHANGED}
     assert not any(link.moved for link in c.links)
     assert not c.changed
-    assert len(c.links) == len(SEED.paragraphs)
+    assert len(c.links) == len(seed_doc().paragraphs)
 
 
 def test_whitespace_quotes_and_dashes_do_not_count_as_change() -> None:
@@ -38,7 +37,7 @@ def test_spelling_variant_is_reworded_not_added() -> None:
 
 
 def test_stance_swap_is_reworded_with_word_redline() -> None:
-    old_text = SEED.paragraphs[20].text
+    old_text = seed_doc().paragraphs[20].text
     new_text = old_text.replace("welcome", "take note of", 1)
     if new_text == old_text:
         new_text = old_text.replace("The member states", "The member states firmly", 1)
@@ -62,7 +61,7 @@ def test_renumbering_only_is_unchanged_with_a_note() -> None:
 
 def test_boilerplate_alone_does_not_make_a_match() -> None:
     # Within a real declaration, the opening formula is learnt as uninformative.
-    context = [p.text for p in SEED.paragraphs[:40]]
+    context = [p.text for p in seed_doc().paragraphs[:40]]
     old = Declaration.from_paragraphs(
         [
             *context,
@@ -94,7 +93,7 @@ def test_split_and_merge_are_mirror_images() -> None:
 
 
 def test_move_is_flagged_on_the_moved_paragraph_only() -> None:
-    texts = [p.text for p in SEED.paragraphs[:12]]
+    texts = [p.text for p in seed_doc().paragraphs[:12]]
     moved = texts[:2] + texts[3:10] + [texts[2]] + texts[10:]
     c = compare(Declaration.from_paragraphs(texts), Declaration.from_paragraphs(moved))
     flagged = [link.old_index for link in c.links if link.moved]
@@ -103,7 +102,7 @@ def test_move_is_flagged_on_the_moved_paragraph_only() -> None:
 
 
 def test_dropped_rows_stand_where_they_stood() -> None:
-    texts = [p.text for p in SEED.paragraphs[:6]]
+    texts = [p.text for p in seed_doc().paragraphs[:6]]
     c = compare(
         Declaration.from_paragraphs(texts), Declaration.from_paragraphs(texts[:3] + texts[4:])
     )
@@ -119,9 +118,9 @@ def test_dropped_rows_stand_where_they_stood() -> None:
 
 def test_frame_columns_and_dtypes() -> None:
     revision = generate_revision(
-        SEED, seed=7, donors=["Generated donor paragraph, not a real text."]
+        seed_doc(), seed=7, donors=["Generated donor paragraph, not a real text."]
     )
-    frame = compare(SEED, revision.declaration).to_frame()
+    frame = compare(seed_doc(), revision.declaration).to_frame()
     required = {
         "kind", "moved", "old_index", "new_index", "old_id", "new_id", "old_section",
         "new_section", "old_number", "new_number", "old_text", "new_text", "similarity",
@@ -139,9 +138,9 @@ def test_frame_columns_and_dtypes() -> None:
 
 def test_summary_counts_paragraphs_by_kind_and_section() -> None:
     revision = generate_revision(
-        SEED, seed=3, donors=["Generated donor paragraph, not a real text."]
+        seed_doc(), seed=3, donors=["Generated donor paragraph, not a real text."]
     )
-    c = compare(SEED, revision.declaration)
+    c = compare(seed_doc(), revision.declaration)
     table = c.summary()
     assert table.loc["(total)", "unchanged"] == sum(
         link.kind is ChangeKind.UNCHANGED for link in c.links
@@ -156,8 +155,8 @@ def test_generated_revisions_of_the_seed_are_recovered(seed: int) -> None:
         f"meeting on desert locust control number {n} before the next summit."
         for n in range(10)
     ]
-    revision = generate_revision(SEED, seed=seed, donors=donors)
-    c = compare(SEED, revision.declaration)
+    revision = generate_revision(seed_doc(), seed=seed, donors=donors)
+    c = compare(seed_doc(), revision.declaration)
     predicted = {
         (link.old_index, link.new_index)
         for link in c.links
@@ -175,21 +174,21 @@ def test_options_are_frozen_and_documented() -> None:
         options.min_score = 0.1  # type: ignore[misc]
     for name, field in CompareOptions.model_fields.items():
         assert field.description, name
-    strict = compare(SEED, SEED, options=CompareOptions(min_score=0.99))
-    assert len(strict.links) == len(SEED.paragraphs)
+    strict = compare(seed_doc(), seed_doc(), options=CompareOptions(min_score=0.99))
+    assert len(strict.links) == len(seed_doc().paragraphs)
 
 
 def test_empty_sides() -> None:
     empty = Declaration(id="empty")
-    c = compare(empty, SEED)
+    c = compare(empty, seed_doc())
     assert {link.kind for link in c.links} == {ChangeKind.ADDED}
-    assert len(compare(SEED, empty).links) == len(SEED.paragraphs)
+    assert len(compare(seed_doc(), empty).links) == len(seed_doc().paragraphs)
 
 
 def test_repeated_paragraph_links_to_the_copy_in_its_own_place() -> None:
     # Generated case: a formula repeated in two places; the first copy is dropped.
     # The remaining copy belongs to the second place, not to the first copy.
-    texts = [p.text for p in SEED.paragraphs[1:25]]
+    texts = [p.text for p in seed_doc().paragraphs[1:25]]
     formula = "Recalling its previous resolutions on the subject,"
     old = [*texts[:5], formula, *texts[5:15], formula, *texts[15:]]
     new = texts[:5] + texts[5:15] + [formula] + texts[15:]
@@ -202,7 +201,7 @@ def test_repeated_paragraph_links_to_the_copy_in_its_own_place() -> None:
 def test_near_twin_is_linked_by_place_not_by_first_occurrence() -> None:
     # Generated case: the same provision stands in two places; only the first copy
     # is reworded. Each copy keeps its own place and nothing is reported as moved.
-    texts = [p.text for p in SEED.paragraphs[1:25]]
+    texts = [p.text for p in seed_doc().paragraphs[1:25]]
     twin = texts[3]
     old = [*texts[:10], twin, *texts[10:]]
     reworded = twin.replace("The member states", "The member states once again", 1)
@@ -219,14 +218,16 @@ def test_blocked_candidates_give_the_same_links_as_the_full_matrix(seed: int) ->
     # Large inputs take the blocked path (pairs sharing informative words, the best
     # `blocking_candidates` per paragraph); on the seed it must find what the full
     # matrix finds.
-    revision = generate_revision(SEED, seed=seed, donors=declcompare.synth.demo_donors())
-    full = compare(SEED, revision.declaration)
-    blocked = compare(SEED, revision.declaration, options=CompareOptions(full_matrix_limit=0))
+    revision = generate_revision(seed_doc(), seed=seed, donors=declcompare.synth.demo_donors())
+    full = compare(seed_doc(), revision.declaration)
+    blocked = compare(seed_doc(), revision.declaration, options=CompareOptions(full_matrix_limit=0))
     narrow = compare(
-        SEED,
+        seed_doc(),
         revision.declaration,
         options=CompareOptions(full_matrix_limit=0, blocking_candidates=1, blocking_words=1),
     )
     assert kinds(blocked) == kinds(full)
     # A deliberately starved blocking still accounts for every paragraph.
-    assert {link.old_index for link in narrow.links} - {None} == set(range(len(SEED.paragraphs)))
+    assert {link.old_index for link in narrow.links} - {None} == set(
+        range(len(seed_doc().paragraphs))
+    )
