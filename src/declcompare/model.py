@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from functools import cached_property
 from typing import TypedDict, Unpack
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, model_validator
+from pydantic_core import core_schema
 
 from declcompare import rendering
 
@@ -25,6 +26,7 @@ __all__ = [
     "BlockKind",
     "Declaration",
     "DeclarationMeta",
+    "Metadata",
     "Paragraph",
     "Section",
     "Signatory",
@@ -47,6 +49,62 @@ LABEL_RE = re.compile(
     )[ \t]+""",
     re.VERBOSE,
 )
+
+
+class Metadata(Mapping[str, str]):
+    """A read-only, hashable mapping of string metadata (``generated``, ``source_url`` …).
+
+    It cannot be changed after a declaration is built, so a declaration is hashable
+    and equal declarations hash alike; it serialises as a plain JSON object.
+
+    >>> m = Metadata({"generated": "true"})
+    >>> m["generated"], dict(m) == {"generated": "true"}, hash(m) == hash(Metadata(m))
+    ('true', True, True)
+    """
+
+    __slots__ = ("_data",)
+    _data: dict[str, str]
+
+    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        data = dict(items)
+        for key, value in data.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise TypeError(f"metadata {key!r}: {value!r} is not a string pair")
+        object.__setattr__(self, "_data", data)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Metadata is read-only; build a new one instead")
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._data) == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Metadata({self._data!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: object, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        plain = core_schema.dict_schema(core_schema.str_schema(), core_schema.str_schema())
+        return core_schema.no_info_after_validator_function(
+            cls,
+            plain,
+            serialization=core_schema.plain_serializer_function_ser_schema(dict),
+        )
 
 
 class Span(BaseModel):
@@ -163,7 +221,7 @@ class DeclarationMeta(TypedDict, total=False):
     place: str | None
     date: dt.date | None
     language: str
-    metadata: dict[str, str]
+    metadata: Mapping[str, str]
 
 
 class Declaration(BaseModel):
@@ -183,7 +241,7 @@ class Declaration(BaseModel):
     blocks: tuple[Block, ...] = Field(
         default=(), description="Title, signature, date line, footnotes and any unparsed text."
     )
-    metadata: dict[str, str] = Field(default_factory=dict)
+    metadata: Metadata = Field(default_factory=Metadata)  # read-only, so hashable
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:

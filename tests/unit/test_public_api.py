@@ -25,6 +25,7 @@ PUBLIC = [
     "InputTooLargeError",
     "Lineage",
     "Link",
+    "Metadata",
     "MissingDependencyError",
     "OutputError",
     "OutputExistsError",
