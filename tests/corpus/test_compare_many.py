@@ -29,7 +29,7 @@ def test_local_and_dask_engines_give_identical_results() -> None:
     assert len(pairs) == (len(every) if FULL_SWEEP else 40)
     local = compare_many(pairs)
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     client = distributed.Client(cluster)
     try:
