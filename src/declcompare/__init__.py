@@ -17,12 +17,21 @@ from declcompare.commitments import (
 )
 from declcompare.compare import ChangeKind, Comparison, Link, compare
 from declcompare.errors import (
+    AddressRefusedError,
+    BadResponseError,
     BinaryInputError,
+    CacheError,
+    ChecksumMismatchError,
     ComparisonError,
     CorruptInputError,
     DeclcompareError,
+    DownloadTimeoutError,
+    DownloadTooLargeError,
     EmptyInputError,
     EncodingError,
+    FetchError,
+    HTTPStatusError,
+    IncompleteDownloadError,
     InputError,
     InputTooLargeError,
     MissingDependencyError,
@@ -30,6 +39,7 @@ from declcompare.errors import (
     OutputExistsError,
     ParseError,
     SourceNotFoundError,
+    UnexpectedContentError,
 )
 from declcompare.lexicon import Stance
 from declcompare.many import compare_many
@@ -51,10 +61,14 @@ from declcompare.series import Lineage, Series, compare_series
 __version__ = "0.1.0"
 
 __all__ = [
+    "AddressRefusedError",
+    "BadResponseError",
     "BinaryInputError",
     "Block",
     "BlockKind",
+    "CacheError",
     "ChangeKind",
+    "ChecksumMismatchError",
     "Commitment",
     "CommitmentChange",
     "CompareOptions",
@@ -64,9 +78,14 @@ __all__ = [
     "Declaration",
     "DeclarationMeta",
     "DeclcompareError",
+    "DownloadTimeoutError",
+    "DownloadTooLargeError",
     "EmptyInputError",
     "EncodingError",
     "Entity",
+    "FetchError",
+    "HTTPStatusError",
+    "IncompleteDownloadError",
     "InputError",
     "InputTooLargeError",
     "Lineage",
@@ -83,6 +102,7 @@ __all__ = [
     "SourceNotFoundError",
     "Span",
     "Stance",
+    "UnexpectedContentError",
     "__version__",
     "compare",
     "compare_many",

@@ -28,7 +28,12 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from declcompare import __version__
-from declcompare.errors import DeclcompareError, InputTooLargeError
+from declcompare.errors import (
+    ChecksumMismatchError,
+    FetchError,
+    InputTooLargeError,
+    UnexpectedContentError,
+)
 from declcompare.ingest.text import DEFAULT_MAX_BYTES
 
 __all__ = [
@@ -50,18 +55,6 @@ _ACCEPTED_TYPES = (
     "text/plain",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )
-
-
-class FetchError(DeclcompareError):
-    """A download failed; the message names the address and the reason."""
-
-
-class UnexpectedContentError(FetchError):
-    """The answer was not a document declcompare reads (an image, a script ...)."""
-
-
-class ChecksumMismatchError(FetchError):
-    """The bytes differ from the checksum recorded for them."""
 
 
 class CachedDocument(BaseModel):
