@@ -1,15 +1,23 @@
-"""Report writes are atomic, private and never follow or touch a file that is not theirs."""
+"""Report writes: atomic, private, never following or touching a file that is not theirs;
+CSV cells with carriage returns and other control characters round-trip and stay inert."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import stat
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from declcompare import OutputError, OutputExistsError
+from declcompare import Declaration, OutputError, OutputExistsError, compare
+from declcompare.report import to_csv
 from declcompare.report._common import write_bytes
+from declcompare.report.csv import frame_to_csv
 
 
 def temporaries(folder: Path) -> list[str]:
@@ -89,3 +97,56 @@ def test_a_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
     finally:
         folder.chmod(0o700)
     assert list(folder.iterdir()) == []
+
+
+# CSV
+
+KINDS = {"unchanged", "reworded", "added", "dropped", "split", "merged"}
+
+
+def test_a_bare_carriage_return_round_trips_and_cannot_start_a_row() -> None:
+    old = Declaration.from_paragraphs(["We agree.\r=1+1 is not a formula.", "Plain text."])
+    new = Declaration.from_paragraphs(["We agree.\r=1+1 is not a formula!", "Plain text."])
+    text = to_csv(compare(old, new))
+    assert '"We agree.\r=1+1 is not a formula."' in text
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
+    assert {r["old_text"] for r in rows} >= {"We agree.\r=1+1 is not a formula."}
+    # Universal newlines turn the CR into a line break inside the quoted cell, not a row.
+    universal = list(csv.reader(io.StringIO(text, newline=None), strict=True))
+    assert len(universal) == len(rows) + 1
+    assert all(row[0] in KINDS for row in universal[1:])
+
+
+def test_every_control_character_is_quoted() -> None:
+    cells = [f"a{chr(c)}b" for c in [*range(0x20), 0x7F, 0x85, 0x2028, 0x2029] if chr(c) != ","]
+    text = frame_to_csv(pd.DataFrame({"text": cells, "n": range(len(cells))}))
+    lines = text.split("\n")
+    assert lines[0] == "text,n"
+    for cell in cells:
+        if cell != "a\nb":  # a line feed splits the physical line; it is quoted all the same
+            assert f'"{cell}",' in text, repr(cell)
+    assert [r["text"] for r in csv.DictReader(io.StringIO(text, newline=""))] == cells
+
+
+def test_ordinary_cells_are_written_as_pandas_writes_them() -> None:
+    frame = pd.DataFrame(
+        {"a": ["x", 'say "hi"', "one, two", "line\nbreak", None], "b": [1.5, 2.0, None, 4, 5]}
+    )
+    assert frame_to_csv(frame) == frame.to_csv(index=False, lineterminator="\n")
+    assert frame_to_csv(pd.DataFrame({"only": ["", "x"]})) == 'only\n""\nx\n'
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"])), min_size=1))
+def test_any_text_round_trips_through_the_csv_module(cells: list[str]) -> None:
+    frame = pd.DataFrame({"text": cells, "k": range(len(cells))})
+    text = frame_to_csv(frame)
+    back = [r["text"] for r in csv.DictReader(io.StringIO(text, newline=""), strict=True)]
+    expected = [("'" + c) if c.startswith(("=", "+", "-", "@", "\t", "\r")) else c for c in cells]
+    assert back == expected
+
+
+def test_plain_str_columns_are_neutralised_too() -> None:
+    # pandas 3 gives text columns the dtype "str"; the batch frame's doc ids are such a column.
+    frame = pd.DataFrame({"old_doc": ["=cmd|' /C calc'!A0"], "pair": [0]})
+    assert frame_to_csv(frame) == "old_doc,pair\n'=cmd|' /C calc'!A0,0\n"
