@@ -150,3 +150,36 @@ def test_plain_str_columns_are_neutralised_too() -> None:
     # pandas 3 gives text columns the dtype "str"; the batch frame's doc ids are such a column.
     frame = pd.DataFrame({"old_doc": ["=cmd|' /C calc'!A0"], "pair": [0]})
     assert frame_to_csv(frame) == "old_doc,pair\n'=cmd|' /C calc'!A0,0\n"
+
+
+# Excel
+
+
+def test_excel_shows_illegal_control_characters_and_says_so() -> None:
+    from openpyxl import load_workbook
+
+    from declcompare.report.excel import to_excel_bytes
+
+    old = Declaration.from_paragraphs(["We agree\x0bon trade.", "Plain text stays."])
+    new = Declaration.from_paragraphs(["We agree\x0bon trade\x01 and water.", "Plain text stays."])
+    workbook = load_workbook(io.BytesIO(to_excel_bytes(compare(old, new))))
+    summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(values_only=True)}
+    note = str(summary["Note"])
+    assert "U+0001 as ␁" in note
+    assert "U+000B as ␋" in note
+    assert "JSON report keeps the exact text" in note
+    texts = [str(v) for row in workbook["Paragraphs"].iter_rows(values_only=True) for v in row]
+    assert "We agree␋on trade." in texts
+    assert "We agree␋on trade␁ and water." in texts
+    assert not any("\x0b" in t or "\x01" in t for t in texts)
+
+
+def test_excel_without_control_characters_has_no_note() -> None:
+    from openpyxl import load_workbook
+
+    from declcompare.report.excel import to_excel_bytes
+
+    old = Declaration.from_paragraphs(["We agree\ton trade.\r\nIndeed."])
+    new = Declaration.from_paragraphs(["We agree\ton trade.\r\nIndeed!"])
+    workbook = load_workbook(io.BytesIO(to_excel_bytes(compare(old, new))))
+    assert "Note" not in [row[0] for row in workbook["Summary"].iter_rows(values_only=True)]
