@@ -21,12 +21,21 @@ from declcompare.commitments import (
 from declcompare.commitments.lexicon import Stance
 from declcompare.compare import ChangeKind, Comparison, Link, compare
 from declcompare.errors import (
+    AddressRefusedError,
+    BadResponseError,
     BinaryInputError,
+    CacheError,
+    ChecksumMismatchError,
     ComparisonError,
     CorruptInputError,
     DeclcompareError,
+    DownloadTimeoutError,
+    DownloadTooLargeError,
     EmptyInputError,
     EncodingError,
+    FetchError,
+    HTTPStatusError,
+    IncompleteDownloadError,
     InputError,
     InputTooLargeError,
     MissingDependencyError,
@@ -34,6 +43,7 @@ from declcompare.errors import (
     OutputExistsError,
     ParseError,
     SourceNotFoundError,
+    UnexpectedContentError,
 )
 from declcompare.many import compare_many
 from declcompare.model import (
@@ -54,10 +64,14 @@ from declcompare.series import Lineage, Series, compare_series
 from declcompare.version import __version__
 
 __all__ = [
+    "AddressRefusedError",
+    "BadResponseError",
     "BinaryInputError",
     "Block",
     "BlockKind",
+    "CacheError",
     "ChangeKind",
+    "ChecksumMismatchError",
     "Commitment",
     "CommitmentChange",
     "CompareOptions",
@@ -67,9 +81,14 @@ __all__ = [
     "Declaration",
     "DeclarationMeta",
     "DeclcompareError",
+    "DownloadTimeoutError",
+    "DownloadTooLargeError",
     "EmptyInputError",
     "EncodingError",
     "Entity",
+    "FetchError",
+    "HTTPStatusError",
+    "IncompleteDownloadError",
     "InputError",
     "InputTooLargeError",
     "Lineage",
@@ -87,6 +106,7 @@ __all__ = [
     "SourceNotFoundError",
     "Span",
     "Stance",
+    "UnexpectedContentError",
     "__version__",
     "compare",
     "compare_many",

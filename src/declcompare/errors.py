@@ -17,21 +17,43 @@ purpose::
     ├── OutputError                        a report cannot be written
     │   └── OutputExistsError              the output file exists and --force was not given
     ├── MissingDependencyError (ImportError)  an optional extra is not installed
-    └── FetchError (declcompare.fetch)     a download failed (HTTP, timeout, content, checksum)
+    └── FetchError                         a download failed; nothing was recorded
+        ├── AddressRefusedError            not https (or http allowed by the manifest), or malformed
+        ├── HTTPStatusError                the server answered with an HTTP error status
+        ├── DownloadTimeoutError           the whole download took longer than its deadline
+        ├── BadResponseError               not valid HTTP: status line, headers, encoding
+        │   └── IncompleteDownloadError    the body ended before Content-Length or the last chunk
+        ├── DownloadTooLargeError (InputTooLargeError)  more bytes than one declaration may have
+        ├── UnexpectedContentError         not a document we read, or bytes unlike their type
+        ├── ChecksumMismatchError          the bytes differ from their recorded checksum
+        └── CacheError                     the cache folder or its index cannot be used
 
 Messages say what failed, where (file, byte offset, line, paragraph id) and
-how to fix it.
+how to fix it. Every error pickles (so it crosses process boundaries intact):
+the root's ``__reduce__`` restores the arguments and attributes without calling
+``__init__`` again, whatever a subclass's constructor takes.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
+    "AddressRefusedError",
+    "BadResponseError",
     "BinaryInputError",
+    "CacheError",
+    "ChecksumMismatchError",
     "ComparisonError",
     "CorruptInputError",
     "DeclcompareError",
+    "DownloadTimeoutError",
+    "DownloadTooLargeError",
     "EmptyInputError",
     "EncodingError",
+    "FetchError",
+    "HTTPStatusError",
+    "IncompleteDownloadError",
     "InputError",
     "InputTooLargeError",
     "MissingDependencyError",
@@ -39,11 +61,26 @@ __all__ = [
     "OutputExistsError",
     "ParseError",
     "SourceNotFoundError",
+    "UnexpectedContentError",
 ]
+
+
+def _restore(
+    cls: type[DeclcompareError], args: tuple[object, ...], state: dict[str, Any]
+) -> DeclcompareError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class DeclcompareError(Exception):
     """Root of every error declcompare raises on purpose."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own reduce calls cls(*args), which fails for subclasses
+        # whose constructors take keywords (EncodingError, MissingDependencyError).
+        return _restore, (type(self), self.args, dict(self.__dict__))
 
 
 class InputError(DeclcompareError, ValueError):
@@ -104,3 +141,50 @@ class MissingDependencyError(DeclcompareError, ImportError):
         )
         self.extra = extra
         self.module = module
+
+
+class FetchError(DeclcompareError):
+    """A download failed; the message names the address and the reason."""
+
+
+class AddressRefusedError(FetchError):
+    """The address is not one fetch may download: not https (or http where the manifest
+    allows it), a local file or data address, or one with spaces or control characters."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an HTTP error status (404, 500 ...)."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class DownloadTimeoutError(FetchError):
+    """The whole download (connection, headers and body) exceeded its deadline."""
+
+
+class BadResponseError(FetchError):
+    """The answer is not valid HTTP: a garbage status line, too many or too long headers,
+    broken chunks or a content encoding that cannot be decoded."""
+
+
+class IncompleteDownloadError(BadResponseError):
+    """The body ended before the announced Content-Length or the last chunk."""
+
+
+class DownloadTooLargeError(FetchError, InputTooLargeError):
+    """The server sent more bytes than one declaration may have."""
+
+
+class UnexpectedContentError(FetchError):
+    """The answer is not a document declcompare reads (an image, a script ...), or its
+    bytes do not match the content type it was sent with."""
+
+
+class ChecksumMismatchError(FetchError):
+    """The bytes differ from the checksum recorded for them."""
+
+
+class CacheError(FetchError):
+    """The cache folder cannot be written, or its index is malformed."""

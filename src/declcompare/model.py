@@ -87,6 +87,10 @@ class Metadata(Mapping[str, str]):
     def __hash__(self) -> int:
         return hash(frozenset(self._data.items()))
 
+    def __reduce__(self) -> tuple[type[Metadata], tuple[dict[str, str]]]:
+        # Pickle through the constructor: restoring slots would need setattr.
+        return (Metadata, (dict(self._data),))
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Mapping):
             return dict(self._data) == dict(other)

@@ -13,12 +13,19 @@ from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from declcompare import InputTooLargeError, load, load_seed
 from declcompare.cli import main
-from declcompare.fetch import ChecksumMismatchError, FetchError, UnexpectedContentError, fetch
+from declcompare.fetch import (
+    CachedDocument,
+    ChecksumMismatchError,
+    FetchError,
+    UnexpectedContentError,
+)
+from declcompare.fetch import fetch as fetch_any
 from tests.formats.render import to_html
 
 
@@ -78,6 +85,11 @@ def site() -> Iterator[Site]:
     yield s
     s.server.shutdown()
     s.server.server_close()
+
+
+def fetch(url: str, **kwargs: Any) -> CachedDocument:
+    """The test server speaks plain http on 127.0.0.1, as a manifest may allow."""
+    return fetch_any(url, allow_http=True, **kwargs)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -143,7 +155,7 @@ def test_failures_are_clear_and_leave_nothing(
     kwargs: dict[str, float],
 ) -> None:  # fmt: skip
     with pytest.raises(error, match=message):
-        fetch(f"{site.base}{path}", cache_dir=tmp_path, **kwargs)  # type: ignore[arg-type]
+        fetch(f"{site.base}{path}", cache_dir=tmp_path, **kwargs)
     assert [p.name for p in tmp_path.iterdir()] == []
 
 
@@ -162,6 +174,7 @@ title = "Generated test page of the Moscow Declaration"
 url = "{site.base}/old-address"
 publisher = "Generated test secretariat"
 translation = "the seed text"
+allow_http = true
 
 [[sco]]
 year = 2021
@@ -174,6 +187,7 @@ title = "Generated entry whose page is missing"
 url = "{site.base}/missing.html"
 publisher = "Generated test secretariat"
 translation = "none"
+allow_http = true
 """,
         "utf-8",
     )

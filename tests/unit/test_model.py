@@ -46,3 +46,15 @@ def test_span_must_be_ordered() -> None:
 def test_json_round_trip_from_paragraphs() -> None:
     d = Declaration.from_paragraphs(["A.", "B."], id="x", metadata={"k": "v"})
     assert Declaration.model_validate_json(d.model_dump_json()) == d
+
+
+def test_metadata_is_read_only_hashable_and_pickles() -> None:
+    import pickle
+
+    from declcompare import Metadata
+
+    m = Metadata({"generated": "true"})
+    with pytest.raises(TypeError):
+        m["generated"] = "false"  # type: ignore[index]
+    assert pickle.loads(pickle.dumps(m)) == m
+    assert hash(pickle.loads(pickle.dumps(m))) == hash(m)

@@ -51,6 +51,7 @@ def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
                         expected_sha256=src.sha256,
                         refresh=args.refresh,
                         timeout=args.timeout,
+                        allow_http=src.allow_http,
                     )
                     result = f"{doc.path}\nSHA-256 {doc.sha256}, retrieved {doc.retrieved}"
                 except FetchError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,25 +173,79 @@ def compact(segments: tuple[Segment, ...], context: int = 8) -> list[tuple[Op, s
     return out
 
 
+def _private_partial(target: Path) -> tuple[int, Path]:
+    """A new file of our own next to ``target``: never an existing file, never a symlink.
+
+    ``O_EXCL`` makes the open fail on any existing name (a symlink included), so a
+    ``.<name>.partial`` a user or attacker left there is neither followed nor touched.
+    Unlike :func:`tempfile.mkstemp` the mode is 0o666 less the umask, as for any file
+    the user writes, instead of 0o600.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        partial = target.with_name(f".{target.name}.{secrets.token_hex(6)}.partial")
+        try:
+            return os.open(partial, flags, 0o666), partial
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name next to {str(target)!r}")
+
+
 def write_bytes(
     data: bytes, path: str | os.PathLike[str], *, force: bool = False, what: str = "report"
 ) -> Path:
-    """Write a report atomically; refuse to overwrite unless ``force``."""
+    """Write a report atomically; refuse to overwrite unless ``force``.
+
+    The bytes go to a private temporary file in the target's folder, which then
+    takes the target's name in one step: a reader sees the old file or the new one,
+    never half of one. A symlink is never followed: with ``force`` a symlink at the
+    target is replaced by the report (the file it points to is left alone); without
+    ``force`` even a dangling symlink counts as an existing file. Without ``force``
+    the final step is a hard link, which fails if the name appeared meanwhile.
+    """
     target = Path(path)
-    if target.is_dir():
+    if target.is_dir() and not target.is_symlink():
         raise OutputError(f"{str(target)!r} is a folder; give a file name for the {what}")
-    if target.exists() and not force:
+    if os.path.lexists(target) and not force:
         raise OutputExistsError(
             f"{str(target)!r} already exists; choose another path or pass --force to overwrite it"
         )
     if not target.parent.is_dir():
         raise OutputError(f"cannot write {str(target)!r}: the folder {str(target.parent)!r} "
                           "does not exist")  # fmt: skip
-    partial = target.with_name(f".{target.name}.partial")
+    partial: Path | None = None
     try:
-        partial.write_bytes(data)
-        os.replace(partial, target)
+        fd, partial = _private_partial(target)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(partial, target)
+        else:
+            _link_without_overwrite(partial, target)
+    except FileExistsError as exc:
+        raise OutputExistsError(
+            f"{str(target)!r} already exists (it appeared while the {what} was written); "
+            "choose another path or pass --force to overwrite it"
+        ) from exc
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise OutputError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
+    finally:
+        if partial is not None and os.path.lexists(partial):
+            partial.unlink()
     return target
+
+
+def _link_without_overwrite(partial: Path, target: Path) -> None:
+    """Give ``partial`` the name ``target`` unless that name exists (atomically where we can)."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links on this file system (FAT, some network shares): check, then rename.
+        if os.path.lexists(target):
+            raise FileExistsError(target) from None
+        os.replace(partial, target)

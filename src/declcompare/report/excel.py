@@ -3,13 +3,17 @@
 Each sheet has a frozen header row, an autofilter, set column widths and wrapped
 text; rows are coloured by kind and the kind is also written out, so nothing
 depends on colour. Every text cell that a spreadsheet could read as a formula
-(starting with =, +, -, @, tab or carriage return) is neutralised.
+(starting with =, +, -, @, tab or carriage return) is neutralised. Control
+characters that an Excel file cannot hold (U+0000-U+0008, U+000B, U+000C,
+U+000E-U+001F, as openpyxl defines them) are written as their visible symbols
+from the Control Pictures block (U+000B as ␋), and the Summary sheet says so.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,9 +49,35 @@ _FILLS = {
 _MAX_CELL = 32_000  # Excel's limit is 32,767 characters per cell
 
 
+def _illegal() -> re.Pattern[str]:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE
+
+
+def _visible(match: re.Match[str]) -> str:
+    return chr(0x2400 + ord(match.group()))  # U+0001 -> ␁, U+000B -> ␋
+
+
+def _escape_note(rows: list[list[object]]) -> str | None:
+    """The Summary note for cells whose control characters are shown as symbols, if any."""
+    illegal = _illegal()
+    found = sorted(
+        {ch for row in rows for v in row if isinstance(v, str) for ch in illegal.findall(v)}
+    )
+    if not found:
+        return None
+    cells = sum(1 for row in rows for v in row if isinstance(v, str) and illegal.search(v))
+    codes = ", ".join(f"U+{ord(ch):04X} as {chr(0x2400 + ord(ch))}" for ch in found)
+    return (
+        f"{cells} cell(s) held control characters an Excel file cannot store; they are "
+        f"shown as visible symbols ({codes}). The JSON report keeps the exact text."
+    )
+
+
 def _cell(value: object) -> object:
     if isinstance(value, str):
-        text = neutralise_cell(value)
+        text = _illegal().sub(_visible, neutralise_cell(value))
         if len(text) > _MAX_CELL:
             note = " … [cut: the full text is in the JSON report]"
             text = text[: _MAX_CELL - len(note)] + note
@@ -96,9 +126,6 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
     if is_generated(comparison.old) or is_generated(comparison.new):
         summary_rows.insert(0, ["Note", GENERATED_NOTICE])
     summary_rows += [[k, v] for k, v in headline(comparison).flat().items()]
-    sheet("Summary", ["item", "value"], summary_rows, [28, 110], None)
-    del wb["Sheet"]
-
     paragraph_rows: list[list[object]] = []
     for i in items(comparison):
         link = i.link
@@ -121,15 +148,6 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
                 render_redline(link.redline),
             ]
         )
-    sheet(
-        "Paragraphs",
-        ["kind", "moved", "section", "old", "new", "similarity", "meaning change",
-         "commitment changes", "old text", "new text", "redline [-deleted-] {+inserted+}"],
-        paragraph_rows,
-        [11, 8, 24, 12, 12, 10, 10, 11, 60, 60, 60],
-        0,
-    )  # fmt: skip
-
     commitment_rows: list[list[object]] = []
     for _, a, b, change in comparison.commitment_changes():
         c = b if b is not None else a
@@ -149,6 +167,21 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
                 c.object,
             ]
         )
+    note = _escape_note(summary_rows + paragraph_rows + commitment_rows)
+    if note is not None:
+        summary_rows.insert(0, ["Note", note])
+    sheet("Summary", ["item", "value"], summary_rows, [28, 110], None)
+    del wb["Sheet"]
+
+    sheet(
+        "Paragraphs",
+        ["kind", "moved", "section", "old", "new", "similarity", "meaning change",
+         "commitment changes", "old text", "new text", "redline [-deleted-] {+inserted+}"],
+        paragraph_rows,
+        [11, 8, 24, 12, 12, 10, 10, 11, 60, 60, 60],
+        0,
+    )  # fmt: skip
+
     sheet(
         "Commitments",
         ["change", "old", "new", "actor", "old predicate", "new predicate", "old stance",
