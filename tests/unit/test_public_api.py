@@ -22,6 +22,7 @@ PUBLIC = [
     "EncodingError",
     "Entity",
     "InputError",
+    "InputLimitError",
     "InputTooLargeError",
     "Lineage",
     "Link",
