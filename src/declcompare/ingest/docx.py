@@ -32,6 +32,8 @@ __all__ = ["read_docx"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_RE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
+# Block-level wrappers whose paragraphs are the document's own: content controls, custom XML.
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
 _INTEGER_RE = re.compile(r"^[+-]?[0-9]{1,18}$")
 #: python-docx parses without lxml's huge_tree: deeper XML is refused by libxml2.
 _DOCX_PARSER_MAX_DEPTH = 256
@@ -63,7 +65,7 @@ class _Counter:
                 what=f"the nesting of {self.part} of the Word document{self.where}",
                 limit="max_depth",
                 value=self.depth,
-                maximum=self.limits.max_depth,
+                maximum=min(self.limits.max_depth, _DOCX_PARSER_MAX_DEPTH),
                 unit="levels",
                 at_least=True,
                 hint=None
@@ -150,9 +152,8 @@ def _check_package(data: bytes, limits: InputLimits, where: str) -> None:
                                 "max_xml_entities",
                                 entities,
                                 limits,
-                                unit="declarations",
-                                what=f"the entities declared in {info.filename} of the "
-                                f"Word document{where}",
+                                what=f"the number of entity declarations in {info.filename} "
+                                f"of the Word document{where}",
                             )
                             parser.feed(chunk)
                 if parser is not None:
@@ -339,14 +340,20 @@ def read_docx(
         label = numbering.label(*num) if num else ""
         builder.paragraph(label + text, where_)
 
-    for child in document.element.body.iterchildren():
-        if child.tag == f"{_W}p":
-            paragraph(Paragraph(child, document))
-        elif child.tag == f"{_W}tbl":
-            for row in Table(child, document).rows:
-                for cell in row.cells:
-                    for p in cell.paragraphs:
-                        paragraph(p, in_table=True)
+    def blocks(container: Any, in_table: bool = False) -> None:
+        """Paragraphs and tables in reading order, also inside tables nested in a cell
+        and inside content controls (``w:sdt``), which would otherwise be lost."""
+        for child in container.iterchildren():
+            if child.tag == f"{_W}p":
+                paragraph(Paragraph(child, document), in_table=in_table)
+            elif child.tag == f"{_W}tbl":
+                for row in Table(child, document).rows:
+                    for cell in row.cells:
+                        blocks(cell._tc, in_table=True)
+            elif child.tag in _WRAPPERS:
+                blocks(child, in_table=in_table)
+
+    blocks(document.element.body)
     try:
         part = next(
             (rel.target_part for rel in document.part.rels.values()
