@@ -272,16 +272,20 @@ class _Numbering:
         return re.sub(r"%(\d)", value, text) + " "
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
-    """The list (numId, level) of a paragraph, from itself or its style."""
-    candidates = [paragraph._p.pPr]
-    style = paragraph.style
+def _style_chain(style: Any) -> list[Any]:
+    """The paragraph properties of a style and of the styles it is based on."""
+    chain = []
     seen: set[str] = set()
     while style is not None and style.style_id not in seen:  # a hostile file may loop
         seen.add(style.style_id)
-        candidates.append(style.element.pPr)
+        chain.append(style.element.pPr)
         style = style.base_style
-    for ppr in candidates:
+    return chain
+
+
+def _num_pr(paragraph: Any, style_chain: list[Any]) -> tuple[str, int] | None:
+    """The list (numId, level) of a paragraph, from itself or its style."""
+    for ppr in [paragraph._p.pPr, *style_chain]:
         if ppr is None:
             continue
         num_pr = ppr.find(f"{_W}numPr")
@@ -320,12 +324,22 @@ def read_docx(
     numbering = _Numbering(document, limits, where)
     builder = Builder("docx")
     counter = 0
+    # python-docx looks a style up by a linear search of styles.xml on every access
+    # (about 1 ms each): 100,000 paragraphs took minutes. One look-up per style id.
+    styles: dict[str | None, tuple[str, list[Any]]] = {}
+
+    def style_of(p: Any) -> tuple[str, list[Any]]:
+        key = p._p.style
+        if key not in styles:
+            style = p.style
+            styles[key] = ((style.name if style is not None else "") or "", _style_chain(style))
+        return styles[key]
 
     def paragraph(p: Any, in_table: bool = False) -> None:
         nonlocal counter
         counter += 1
         text = p.text
-        style = (p.style.name if p.style is not None else "") or ""
+        style, chain = style_of(p)
         where_ = f"paragraph {counter}" + (" (table)" if in_table else "")
         if not text.strip():
             return
@@ -336,7 +350,7 @@ def read_docx(
         if match:
             builder.heading(text, where_)
             return
-        num = _num_pr(p)
+        num = _num_pr(p, chain)
         label = numbering.label(*num) if num else ""
         builder.paragraph(label + text, where_)
 
