@@ -12,6 +12,7 @@ purpose::
     │   ├── EncodingError                  bytes that are not valid UTF-8 / UTF-16 with BOM
     │   ├── CorruptInputError              a damaged PDF, Word or HTML file, or one without text
     │   └── InputTooLargeError             beyond the size or line-length limits
+    │       └── InputLimitError            beyond a bound of InputLimits (declcompare.limits)
     ├── ParseError (ValueError)            text read, but its structure is unusable
     ├── ComparisonError (ValueError)       the comparison cannot be made as asked
     ├── OutputError                        a report cannot be written
@@ -55,6 +56,7 @@ __all__ = [
     "HTTPStatusError",
     "IncompleteDownloadError",
     "InputError",
+    "InputLimitError",
     "InputTooLargeError",
     "MissingDependencyError",
     "OutputError",
@@ -188,3 +190,65 @@ class ChecksumMismatchError(FetchError):
 
 class CacheError(FetchError):
     """The cache folder cannot be written, or its index is malformed."""
+
+
+# Input limits
+
+
+class InputLimitError(InputTooLargeError):
+    """The input breaches one of the bounds of :class:`~declcompare.limits.InputLimits`.
+
+    ``limit`` is the field's name (``"max_decompressed_bytes"``), ``value`` what was
+    found (a lower bound when counting stopped at the limit) and ``maximum`` the bound.
+    """
+
+    def __init__(
+        self,
+        *,
+        what: str,
+        limit: str,
+        value: int,
+        maximum: int,
+        unit: str = "",
+        at_least: bool = False,
+        hint: str | None = None,
+    ) -> None:
+        unit_ = f" {unit}" if unit else ""
+        found = f"at least {value:,}" if at_least else f"{value:,}"
+        if hint is None:
+            hint = (
+                f"if the input is genuine, raise it: pass limits=InputLimits({limit}="
+                f"{max(2 * maximum, value):_}) to load(), parse_bytes() or the reader"
+            )
+        super().__init__(
+            f"{what} is {found}{unit_}, more than the limit of {maximum:,}{unit_} "
+            f"(InputLimits.{limit}); {hint}"
+        )
+        self.what = what
+        self.limit = limit
+        self.value = value
+        self.maximum = maximum
+        self.unit = unit
+        self.at_least = at_least
+        self.hint = hint
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only arguments: rebuild from a dict so the error pickles (multiprocessing).
+        return (
+            _rebuild_input_limit_error,
+            (self.what, self.limit, self.value, self.maximum, self.unit, self.at_least, self.hint),
+        )
+
+
+def _rebuild_input_limit_error(
+    what: str, limit: str, value: int, maximum: int, unit: str, at_least: bool, hint: str
+) -> InputLimitError:
+    return InputLimitError(
+        what=what,
+        limit=limit,
+        value=value,
+        maximum=maximum,
+        unit=unit,
+        at_least=at_least,
+        hint=hint,
+    )

@@ -31,6 +31,7 @@ PUBLIC = [
     "HTTPStatusError",
     "IncompleteDownloadError",
     "InputError",
+    "InputLimitError",
     "InputTooLargeError",
     "Lineage",
     "Link",

@@ -7,13 +7,17 @@ from declcompare.ingest.text import (
     DEFAULT_MAX_LINE_CHARS,
     DecodedText,
     decode_bytes,
+    read_bytes,
     read_source,
 )
+from declcompare.limits import InputLimits
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_LINE_CHARS",
     "DecodedText",
+    "InputLimits",
     "decode_bytes",
+    "read_bytes",
     "read_source",
 ]

@@ -1,23 +1,36 @@
 """HTML pages: the main text of a page, with headings, paragraphs, lists and line breaks.
 
-Parsed by lxml (tolerant of the malformed markup of real sites). Navigation,
+Parsed by lxml (tolerant of the malformed markup of real sites), with its
+``huge_tree`` option so that deep markup is not cut at 255 levels; the depth and
+the number of elements are then checked against :class:`InputLimits`, and the
+tree is walked with an explicit stack, never Python recursion. Navigation,
 headers, footers, share buttons, related links, scripts and forms are dropped;
 the main content is the ``<main>`` or ``<article>`` element where there is one,
 otherwise the element holding the most paragraph text. The page's declared
 encoding (byte-order mark, ``<meta charset>``, else UTF-8) is honoured and
-entities are decoded. Each paragraph's provenance is its element path.
+entities are decoded; a declared codec that is not a character set (``base64``,
+``rot13``, ``zlib``) is refused with :class:`EncodingError`. An ordered list's
+``start`` that is not a decimal integer is ignored (numbering starts at 1, as in
+browsers); one beyond ``InputLimits.max_list_number`` is refused. Each paragraph's
+provenance is its element path.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any, TypeAlias
 
-from declcompare.errors import CorruptInputError, InputError, MissingDependencyError
+from declcompare.errors import (
+    CorruptInputError,
+    EncodingError,
+    InputError,
+    InputLimitError,
+    MissingDependencyError,
+)
 from declcompare.ingest.extracted import Builder, Extracted, clean
-
-if TYPE_CHECKING:
-    pass
+from declcompare.limits import DEFAULT_LIMITS, HTML_PARSER_MAX_DEPTH, InputLimits, check_limit
 
 __all__ = ["looks_like_html", "read_html"]
 
@@ -39,6 +52,8 @@ _INLINE = {"a", "b", "i", "em", "strong", "span", "font", "small", "sup", "sub",
 _CONTAINERS = {"div", "section", "article", "main", "body", "ol", "ul", "table", "tbody",
                "thead", "tr", "dl", "center", "font", "span"}  # fmt: skip
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+#: A generator of the walk that yields the next generator to run.
+_Step: TypeAlias = Iterator["_Step"]
 _HTML_START_RE = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
 )
@@ -52,7 +67,7 @@ def looks_like_html(data: bytes) -> bool:
     )
 
 
-def _encoding(data: bytes) -> str:
+def _encoding(data: bytes, where: str = "") -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -60,13 +75,79 @@ def _encoding(data: bytes) -> str:
     match = _CHARSET_RE.search(data[:8192])
     if match:
         name = match.group(1).decode("ascii", "replace").lower()
-        import codecs
-
         try:
-            return codecs.lookup(name).name
+            codec = codecs.lookup(name)
         except LookupError:
-            raise InputError(f"the page declares an unknown character set {name!r}") from None
+            raise InputError(
+                f"the page{where} declares an unknown character set {name!r}"
+            ) from None
+        try:
+            # Raises for bytes-to-bytes codecs (base64, zlib, hex) and for "undefined".
+            b" ".decode(codec.name)
+        except (LookupError, UnicodeError):
+            raise EncodingError(
+                f"the page{where} declares the character set {name!r} at byte offset "
+                f"{match.start(1)}, which names the codec {codec.name!r}, not a text encoding; "
+                "correct its <meta charset> (usually to utf-8)",
+                offset=match.start(1),
+            ) from None
+        return codec.name
     return "utf-8"
+
+
+def _list_start(value: str | None, limits: InputLimits, where: str) -> int:
+    """The number before an ``<ol>``'s first item, from its ``start`` attribute."""
+    value = value or "1"
+    # ASCII digits only: "²".isdigit() is true but int("²") fails.
+    if not (value.isascii() and value.isdigit()):
+        return 0
+    # Count digits before converting: int() of thousands of digits is slow or refused.
+    if len(value) > 18:
+        check_limit(
+            "max_list_number",
+            10 ** min(len(value) - 1, 18),
+            limits,
+            what=f"an <ol start> of {len(value):,} digits",
+            where=where,
+            at_least=True,
+        )
+    start = int(value)
+    check_limit("max_list_number", start, limits, what="an <ol start>", where=where)
+    return start - 1
+
+
+def _measure(root: Any, limits: InputLimits, where: str) -> None:
+    """Refuse a tree with too many elements, or deeper than the limit (or lxml's cut)."""
+    from lxml import etree
+
+    depth = deepest = count = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            count += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    check_limit("max_elements", count, limits, what="the page", where=where, unit="elements")
+    if deepest >= HTML_PARSER_MAX_DEPTH:
+        raise InputLimitError(
+            what=f"the nesting of the page's elements{where}",
+            limit="max_depth",
+            value=deepest,
+            maximum=limits.max_depth,
+            unit="levels",
+            at_least=True,
+            hint=f"lxml cannot build a tree deeper than {HTML_PARSER_MAX_DEPTH:,} levels, so "
+            "this page cannot be read; flatten its markup",
+        )
+    check_limit(
+        "max_depth",
+        deepest,
+        limits,
+        what="the nesting of the page's elements",
+        where=where,
+        unit="levels",
+    )
 
 
 def _furniture(element: Any) -> bool:
@@ -79,11 +160,14 @@ def _furniture(element: Any) -> bool:
     return bool(_FURNITURE_RE.search(marks)) and element.tag not in ("main", "article", "body")
 
 
-def _text_len(element: Any) -> int:
-    return sum(len(clean(p.text_content())) for p in element.iter("p", "li"))
-
-
 def _main(root: Any) -> Any:
+    # The text length of each paragraph, computed once: nested paragraphs would make
+    # the sums below quadratic in the depth, and cubic over all candidates.
+    lengths: dict[Any, int] = {p: len(clean(p.text_content())) for p in root.iter("p", "li")}
+
+    def _text_len(element: Any) -> int:
+        return sum(lengths[p] for p in element.iter("p", "li"))
+
     for tag in ("main", "article"):
         found = root.findall(f".//{tag}")
         if found:
@@ -120,25 +204,42 @@ def _lines(element: Any) -> list[str]:
     return [clean(line) for line in "".join(pieces).split("\n") if clean(line)]
 
 
-def read_html(data: bytes, *, source: str | None = None) -> Extracted:
+def read_html(
+    data: bytes, *, source: str | None = None, limits: InputLimits | None = None
+) -> Extracted:
     """The main text of an HTML page, laid out for the parser."""
     try:
         import lxml.html
     except ImportError as exc:
         raise MissingDependencyError("reading HTML", extra="html", module="lxml") from exc
     where = f" in {source}" if source else ""
-    encoding = _encoding(data)
+    limits = limits or DEFAULT_LIMITS
+    check_limit("max_bytes", len(data), limits, what="the page", where=where, unit="bytes")
+    # Every element needs a start tag (or an end tag lxml completes): refuse millions
+    # of them before lxml builds a tree of them.
+    tags = data.count(b"<")
+    check_limit(
+        "max_elements",
+        tags // 2,
+        limits,
+        what="half the tags of the page",
+        where=where,
+        unit="tags",
+    )
+    encoding = _encoding(data, where)
     try:
         text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:  # "idna", "undefined" raise UnicodeError itself
+        offset = exc.start if isinstance(exc, UnicodeDecodeError) else 0
         raise InputError(
-            f"the page{where} declares {encoding} but byte offset {exc.start} is not valid "
-            f"{encoding}"
+            f"the page{where} declares {encoding} but byte offset {offset} is not valid {encoding}"
         ) from exc
     try:
-        root = lxml.html.document_fromstring(text.lstrip("\ufeff"))
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        root = lxml.html.document_fromstring(text.lstrip("\ufeff"), parser=parser)
     except Exception as exc:  # lxml raises several types for unusable input
         raise CorruptInputError(f"the page{where} could not be parsed as HTML: {exc}") from exc
+    _measure(root, limits, where)
     for element in list(root.iter()):
         if isinstance(element.tag, str) and element.getparent() is not None and _furniture(element):
             element.getparent().remove(element)
@@ -160,7 +261,9 @@ def read_html(data: bytes, *, source: str | None = None) -> Extracted:
             run.append(child.tail or "")
         return [clean(line) for line in "".join(run).split("\n") if clean(line)]
 
-    def block(child: Any) -> None:
+    # walk() and block() are generators that yield the next generator to run instead
+    # of calling it, so that a tree thousands of levels deep needs no Python recursion.
+    def block(child: Any) -> _Step:
         tag, path = child.tag, tree.getpath(child)
         if tag == "h1":
             builder.title(child.text_content(), path)
@@ -170,9 +273,10 @@ def read_html(data: bytes, *, source: str | None = None) -> Extracted:
             parent = child.getparent()
             label = ""
             if parent is not None and parent.tag == "ol":
-                start = parent.get("start") or "1"
                 key = tree.getpath(parent)  # lxml proxies are not stable keys
-                counters[key] = counters.get(key, int(start) - 1 if start.isdigit() else 0) + 1
+                if key not in counters:
+                    counters[key] = _list_start(parent.get("start"), limits, where)
+                counters[key] += 1
                 label = f"{counters[key]}. "
             elif parent is not None and parent.tag == "ul":
                 label = "- "
@@ -181,7 +285,7 @@ def read_html(data: bytes, *, source: str | None = None) -> Extracted:
                 builder.paragraph(label + " ".join(lines), path)
             for nested in child:
                 if isinstance(nested.tag, str) and nested.tag in ("ol", "ul"):
-                    walk(nested)
+                    yield walk(nested)
         elif tag in _BLOCKS and not any(
             isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol", "table", "section")
             for c in child
@@ -189,9 +293,9 @@ def read_html(data: bytes, *, source: str | None = None) -> Extracted:
             for line in gather(child):
                 builder.paragraph(line, path)
         else:
-            walk(child)
+            yield walk(child)
 
-    def walk(element: Any) -> None:
+    def walk(element: Any) -> _Step:
         run: list[str] = [element.text or ""]
 
         def flush() -> None:
@@ -208,11 +312,17 @@ def read_html(data: bytes, *, source: str | None = None) -> Extracted:
                 run.append(child.text_content())
             else:
                 flush()
-                block(child)
+                yield block(child)
             run.append(child.tail or "")
         flush()
 
-    walk(main)
+    stack: list[_Step] = [walk(main)]
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+        else:
+            stack.append(step)
     extracted = builder.build()
     if not extracted.text.strip():
         raise CorruptInputError(

@@ -8,13 +8,27 @@ gaps between them and by number labels, a paragraph cut by a page break is joine
 again, and a word hyphenated at a line end is made whole ("develop-" + "ment").
 Larger or bold lines are headings, the largest on the first page the title.
 Each paragraph's provenance is its page.
+
+pdfminer decodes a compressed stream in one piece, so a flate bomb (a few
+megabytes that inflate to gigabytes) would be expanded in memory before any
+check could run. Before pdfminer sees the file, every stream in its bytes is
+therefore decompressed once more, in 1 MiB pieces that are counted and thrown
+away, and the file is refused when their total exceeds
+``InputLimits.max_decompressed_bytes``. Flate streams are found by their zlib
+header wherever they stand, whatever their dictionary says (so a lying
+``/Length`` or an object stream does not hide one), and also behind an
+``ASCIIHexDecode`` or ``ASCII85Decode`` filter; LZW streams are counted with
+pdfminer's own incremental decoder.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import itertools
 import re
 import statistics
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from io import BytesIO
@@ -22,6 +36,7 @@ from typing import Any
 
 from declcompare.errors import CorruptInputError, InputError, MissingDependencyError
 from declcompare.ingest.extracted import Builder, Extracted, clean
+from declcompare.limits import DEFAULT_LIMITS, InputLimits, check_limit
 from declcompare.model import LABEL_RE
 
 __all__ = ["read_pdf"]
@@ -39,6 +54,96 @@ _OPEN_END_RE = re.compile(
     r"(?:[,\-–—(]|\b(?:of|the|and|or|to|in|for|on|with|by|a|an|as|at|its|their|from|that))$",
     re.IGNORECASE,
 )
+
+
+# "stream" and its end of line open a stream's data; "endstream" is not a start.
+_STREAM_RE = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_DICT_WINDOW = 4096  # bytes before "stream" searched for its filter names
+_CHUNK = 1024 * 1024
+
+
+def _zlib_header(data: bytes, start: int) -> bool:
+    """Whether a zlib stream (RFC 1950 header: deflate, checksum) starts at ``start``."""
+    cmf, flg = data[start : start + 1], data[start + 1 : start + 2]
+    if not (cmf and flg):
+        return False
+    return cmf[0] & 0x0F == 8 and cmf[0] >> 4 <= 7 and (cmf[0] * 256 + flg[0]) % 31 == 0
+
+
+def _inflated(data: bytes, start: int, budget: int) -> int:
+    """Bytes the zlib stream at ``data[start:]`` inflates to, counting at most ``budget + 1``."""
+    decompressor = zlib.decompressobj()
+    total, pos = 0, start
+    try:
+        while not decompressor.eof and pos < len(data) and total <= budget:
+            pending = data[pos : pos + _CHUNK]
+            pos += len(pending)
+            while pending and total <= budget:
+                total += len(decompressor.decompress(pending, _CHUNK))
+                pending = decompressor.unconsumed_tail
+    except zlib.error:
+        pass  # not flate, or damaged: pdfminer decodes no more of it than we counted
+    return total
+
+
+def _unwrapped(data: bytes, start: int, header: bytes) -> bytes | None:
+    """The bytes under an ASCIIHex or ASCII85 filter (no bigger than the stream)."""
+    end = data.find(b"endstream", start)
+    raw = data[start : end if end >= 0 else len(data)]
+    try:
+        if b"ASCIIHexDecode" in header or b"/AHx" in header:
+            digits = bytes(c for c in raw.split(b">", 1)[0] if chr(c) in "0123456789abcdefABCDEF")
+            return binascii.unhexlify(digits[: len(digits) // 2 * 2])
+        if b"ASCII85Decode" in header or b"/A85" in header:
+            body = raw.strip().removeprefix(b"<~").split(b"~>", 1)[0]
+            return base64.a85decode(b"".join(body.split()))
+    except ValueError:
+        return None
+    return None
+
+
+def _lzw_decoded(data: bytes, start: int, budget: int) -> int:
+    from pdfminer.lzw import LZWDecoder
+
+    total = 0
+    try:
+        for piece in LZWDecoder(BytesIO(data[start:])).run():
+            total += len(piece)
+            if total > budget:
+                break
+    except Exception:  # pdfminer stops at damaged data the same way
+        pass
+    return total
+
+
+def _check_streams(data: bytes, limits: InputLimits, where: str) -> None:
+    """Refuse a PDF whose streams decompress beyond ``limits.max_decompressed_bytes``."""
+    budget = limits.max_decompressed_bytes
+    total = 0
+    for match in _STREAM_RE.finditer(data):
+        start = match.end()
+        header = data[max(0, match.start() - _DICT_WINDOW) : match.start()]
+        header = header[header.rfind(b"obj") + 1 :]  # this object's dictionary only
+        left = budget - total
+        if _zlib_header(data, start) or b"Flate" in header or b"/Fl" in header:
+            total += _inflated(data, start, left)
+        if b"LZW" in header:
+            total += _lzw_decoded(data, start, left)
+        elif b"ASCII" in header or b"/AHx" in header or b"/A85" in header:
+            inner = _unwrapped(data, start, header)
+            if inner is not None:
+                total += len(inner)
+                if b"Flate" in header or b"/Fl" in header:
+                    total += _inflated(inner, 0, budget - total)
+        check_limit(
+            "max_decompressed_bytes",
+            total,
+            limits,
+            unit="bytes",
+            at_least=True,
+            what="the decompressed streams of the PDF",
+            where=where,
+        )
 
 
 @dataclass
@@ -138,9 +243,14 @@ def _join(lines: list[str]) -> str:
     return text
 
 
-def read_pdf(data: bytes, *, source: str | None = None) -> Extracted:
+def read_pdf(
+    data: bytes, *, source: str | None = None, limits: InputLimits | None = None
+) -> Extracted:
     """The text of a PDF, laid out for the parser."""
     where = f" in {source}" if source else ""
+    limits = limits or DEFAULT_LIMITS
+    check_limit("max_bytes", len(data), limits, what="the PDF", where=where, unit="bytes")
+    _check_streams(data, limits, where)
     pages = _lines(data)
     sizes = [ln.size for lines in pages for ln in lines for _ in range(len(ln.text))]
     drop = _furniture(pages, statistics.median(sizes) if sizes else 0.0)

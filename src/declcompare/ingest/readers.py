@@ -7,6 +7,7 @@ from io import BytesIO
 from typing import Literal
 
 from declcompare.ingest.extracted import Extracted
+from declcompare.limits import InputLimits
 
 __all__ = ["Kind", "extract", "sniff"]
 
@@ -34,18 +35,20 @@ def sniff(data: bytes, name: str | None = None) -> Kind:
     return "text"
 
 
-def extract(data: bytes, kind: Kind, *, source: str | None = None) -> Extracted:
-    """Run the reader for ``kind``."""
+def extract(
+    data: bytes, kind: Kind, *, source: str | None = None, limits: InputLimits | None = None
+) -> Extracted:
+    """Run the reader for ``kind``, within ``limits`` (by default ``InputLimits()``)."""
     if kind == "html":
         from declcompare.ingest.html import read_html
 
-        return read_html(data, source=source)
+        return read_html(data, source=source, limits=limits)
     if kind == "pdf":
         from declcompare.ingest.pdf import read_pdf
 
-        return read_pdf(data, source=source)
+        return read_pdf(data, source=source, limits=limits)
     if kind == "docx":
         from declcompare.ingest.docx import read_docx
 
-        return read_docx(data, source=source)
+        return read_docx(data, source=source, limits=limits)
     raise ValueError(f"no reader for {kind!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from declcompare.errors import (
     InputTooLargeError,
     SourceNotFoundError,
 )
+from declcompare.limits import DEFAULT_LIMITS, InputLimits, check_limit
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -31,9 +33,12 @@ __all__ = [
 
 #: Larger than any declaration or compiled volume we know of (the longest UN
 #: resolution in the corpus is about 0.3 MB); a bigger file is almost surely not one.
-DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+#: The same as ``InputLimits().max_bytes``, where all bounds are documented.
+DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 #: A "line" longer than this is not prose: minified data, a binary dump, a log.
-DEFAULT_MAX_LINE_CHARS = 200_000
+DEFAULT_MAX_LINE_CHARS = DEFAULT_LIMITS.max_line_chars
+#: Bytes read per call while reading a file (the file may grow while we read it).
+_CHUNK = 1024 * 1024
 
 # Magic numbers of formats users are likely to hand us by mistake.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -61,20 +66,36 @@ def _where(source: str | None) -> str:
     return f" in {source}" if source else ""
 
 
+def _effective(
+    limits: InputLimits | None, max_bytes: int | None, max_line_chars: int | None = None
+) -> InputLimits:
+    """``limits``, with the older ``max_bytes``/``max_line_chars`` arguments applied."""
+    limits = limits or DEFAULT_LIMITS
+    update: dict[str, int] = {}
+    if max_bytes is not None and max_bytes != limits.max_bytes:
+        update["max_bytes"] = max_bytes
+    if max_line_chars is not None and max_line_chars != limits.max_line_chars:
+        update["max_line_chars"] = max_line_chars
+    return limits.model_copy(update=update) if update else limits
+
+
 def decode_bytes(
     data: bytes,
     *,
     source: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+    max_bytes: int | None = None,
+    max_line_chars: int | None = None,
+    limits: InputLimits | None = None,
 ) -> DecodedText:
-    """Decode raw bytes to text, refusing empty, binary, oversized or mis-encoded input."""
+    """Decode raw bytes to text, refusing empty, binary, oversized or mis-encoded input.
+
+    ``max_bytes`` and ``max_line_chars``, when given, override the fields of the same
+    name of ``limits`` (by default :data:`~declcompare.limits.DEFAULT_LIMITS`).
+    """
     where = _where(source)
-    if len(data) > max_bytes:
-        raise InputTooLargeError(
-            f"the input{where} is {len(data):,} bytes, more than the limit of {max_bytes:,}; "
-            "split it, or raise max_bytes if it really is one declaration"
-        )
+    limits = _effective(limits, max_bytes, max_line_chars)
+    max_line_chars = limits.max_line_chars
+    check_limit("max_bytes", len(data), limits, what="the input", where=where, unit="bytes")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise BinaryInputError(
@@ -145,35 +166,87 @@ def decode_bytes(
     return DecodedText(text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
 
 
-def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file's bytes, with a clear error for every way that can fail."""
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_bytes(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int | None = None,
+    limits: InputLimits | None = None,
+) -> bytes:
+    """Read a regular file's bytes, with a clear error for every way that can fail.
+
+    Only regular files are read: a directory, a FIFO, a device or a socket is refused
+    before any byte is read (a FIFO would block, ``/dev/zero`` never ends). At most
+    ``limits.max_bytes + 1`` bytes are read, even from a file that grows meanwhile.
+    """
     p = Path(path)
-    if not p.exists():
-        raise SourceNotFoundError(f"no such file: {str(p)!r}; check the path and try again")
-    if p.is_dir():
-        raise SourceNotFoundError(f"{str(p)!r} is a directory; give the path of a declaration file")
+    limits = _effective(limits, max_bytes)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputTooLargeError(
-                f"{str(p)!r} is {size:,} bytes, more than the limit of {max_bytes:,}; "
-                "split it, or raise max_bytes if it really is one declaration"
-            )
-        return p.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise block right here.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError as exc:
+        raise SourceNotFoundError(
+            f"no such file: {str(p)!r}; check the path and try again"
+        ) from exc
+    except IsADirectoryError as exc:  # Windows cannot open a directory
+        raise SourceNotFoundError(
+            f"{str(p)!r} is a directory; give the path of a declaration file"
+        ) from exc
     except PermissionError as exc:
         raise SourceNotFoundError(f"cannot read {str(p)!r}: permission denied") from exc
     except OSError as exc:
         raise SourceNotFoundError(f"cannot read {str(p)!r}: {exc.strerror or exc}") from exc
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise SourceNotFoundError(
+                f"{str(p)!r} is a directory; give the path of a declaration file"
+            )
+        raise SourceNotFoundError(
+            f"{str(p)!r} is {_kind_of(mode)}, not a regular file; only regular files are "
+            "read (copy the data to a file first)"
+        )
+    with os.fdopen(fd, "rb", buffering=0) as file:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        check_limit("max_bytes", os.fstat(fd).st_size, limits, what=repr(str(p)), unit="bytes")
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            while total <= limits.max_bytes:
+                chunk = file.read(min(_CHUNK, limits.max_bytes + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+        except OSError as exc:
+            raise SourceNotFoundError(f"cannot read {str(p)!r}: {exc.strerror or exc}") from exc
+    check_limit("max_bytes", total, limits, what=repr(str(p)), unit="bytes", at_least=True)
+    return b"".join(chunks)
 
 
 def read_source(
     path: str | os.PathLike[str],
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+    max_bytes: int | None = None,
+    max_line_chars: int | None = None,
+    limits: InputLimits | None = None,
 ) -> DecodedText:
     """Read and decode a text file, with a clear error for every way that can fail."""
-    data = read_bytes(path, max_bytes=max_bytes)
-    return decode_bytes(
-        data, source=str(Path(path)), max_bytes=max_bytes, max_line_chars=max_line_chars
-    )
+    limits = _effective(limits, max_bytes, max_line_chars)
+    data = read_bytes(path, limits=limits)
+    return decode_bytes(data, source=str(Path(path)), limits=limits)
