@@ -378,6 +378,14 @@ CASES: tuple[Case, ...] = (
 
 
 def _peak_rss_mib() -> float:
+    # On Linux, VmHWM is this process image's own peak; ru_maxrss survives execve and
+    # would report the peak of the (large) pytest process that started this one.
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     # ru_maxrss is in KiB on Linux, in bytes on macOS.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

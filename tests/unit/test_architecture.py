@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "declcompare"
 LAYERS: dict[str, int] = {
     "errors": 0,
     "version": 0,
-    "limits": 0,
+    "limits": 1,
     "rendering": 1,
     "model": 2,
     "text": 3,
