@@ -61,7 +61,7 @@ from declcompare.model import (
 )
 from declcompare.parse import load, parse_bytes, parse_text
 from declcompare.seeds import load_seed
-from declcompare.series import Lineage, Series, compare_series
+from declcompare.series import Lineage, LineageState, Series, compare_series
 from declcompare.version import __version__
 
 __all__ = [
@@ -94,6 +94,7 @@ __all__ = [
     "InputLimitError",
     "InputTooLargeError",
     "Lineage",
+    "LineageState",
     "Link",
     "Metadata",
     "MissingDependencyError",

@@ -34,6 +34,7 @@ PUBLIC = [
     "InputLimitError",
     "InputTooLargeError",
     "Lineage",
+    "LineageState",
     "Link",
     "Metadata",
     "MissingDependencyError",
