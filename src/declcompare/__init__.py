@@ -43,6 +43,7 @@ from declcompare.errors import (
     OutputError,
     OutputExistsError,
     ParseError,
+    RendererMissingError,
     SourceNotFoundError,
     UnexpectedContentError,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "OutputExistsError",
     "Paragraph",
     "ParseError",
+    "RendererMissingError",
     "Section",
     "Series",
     "Signatory",

@@ -42,6 +42,7 @@ PUBLIC = [
     "OutputExistsError",
     "Paragraph",
     "ParseError",
+    "RendererMissingError",
     "Section",
     "Series",
     "Signatory",
