@@ -58,6 +58,7 @@ from declcompare.model import (
     Section,
     Signatory,
     Source,
+    SourceFormat,
     Span,
 )
 from declcompare.parse import load, parse_bytes, parse_text
@@ -108,6 +109,7 @@ __all__ = [
     "Series",
     "Signatory",
     "Source",
+    "SourceFormat",
     "SourceNotFoundError",
     "Span",
     "Stance",

@@ -31,6 +31,7 @@ __all__ = [
     "Section",
     "Signatory",
     "Source",
+    "SourceFormat",
     "Span",
 ]
 
@@ -200,6 +201,15 @@ class Block(BaseModel):
     span: Span
 
 
+class SourceFormat(StrEnum):
+    """The kind of file a declaration was read from."""
+
+    TEXT = "text"  # plain text or Markdown
+    HTML = "html"
+    PDF = "pdf"
+    DOCX = "docx"
+
+
 class Source(BaseModel):
     """Where a declaration came from: a path or URL and the SHA-256 of its raw bytes."""
 
@@ -209,8 +219,8 @@ class Source(BaseModel):
     url: str | None = None
     sha256: str | None = None
     encoding: str | None = None
-    format: str = Field(
-        default="text",
+    format: SourceFormat = Field(
+        default=SourceFormat.TEXT,
         description="text, html, pdf or docx. For the last three, span offsets refer to "
         "the text extracted from the file.",
     )

@@ -47,6 +47,7 @@ PUBLIC = [
     "Series",
     "Signatory",
     "Source",
+    "SourceFormat",
     "SourceNotFoundError",
     "Span",
     "Stance",
