@@ -46,6 +46,7 @@ from declcompare.errors import (
     SourceNotFoundError,
     UnexpectedContentError,
 )
+from declcompare.ingest.options import PdfLayout, ReaderOptions
 from declcompare.many import compare_many
 from declcompare.model import (
     Block,
@@ -101,6 +102,8 @@ __all__ = [
     "OutputExistsError",
     "Paragraph",
     "ParseError",
+    "PdfLayout",
+    "ReaderOptions",
     "Section",
     "Series",
     "Signatory",

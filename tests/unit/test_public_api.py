@@ -41,6 +41,8 @@ PUBLIC = [
     "OutputExistsError",
     "Paragraph",
     "ParseError",
+    "PdfLayout",
+    "ReaderOptions",
     "Section",
     "Series",
     "Signatory",
