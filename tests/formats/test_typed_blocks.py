@@ -13,6 +13,8 @@ import io
 from collections.abc import Callable, Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from declcompare import Declaration, PdfLayout, ReaderOptions, load_seed, parse_bytes
 from declcompare.ingest.blocks import BlockType, Provenance, SourceBlock
@@ -252,3 +254,26 @@ def test_pdf_layout_options_reach_the_reader() -> None:
 def test_pdf_layout_refuses_a_band_past_the_middle_of_the_page() -> None:
     with pytest.raises(ValueError, match="edge_band"):
         PdfLayout(edge_band=0.7)
+
+
+_MARKS = ["", "# ", "## ", "### ", "---", "***", "* ", "- ", "**", "> ", "1. ", "<!-- x --> "]
+_WORDS = ["member", "states", "the", "of", "trade", "agree", "welcome", "and", "talks", "on"]
+
+
+@st.composite
+def marked_paragraph(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=12))
+    end = draw(st.sampled_from(["", ".", ";", ","]))
+    text = draw(st.sampled_from(_MARKS)) + " ".join(words) + end
+    return text if text.strip() else "agree."
+
+
+@settings(max_examples=25, deadline=None)
+@given(texts=st.lists(marked_paragraph(), min_size=1, max_size=8))
+def test_generated_paragraphs_come_back_as_they_were_marked_up(texts: list[str]) -> None:
+    import html
+
+    page = html_page([html.escape(t) for t in texts])
+    d = parse_bytes(page, name="generated.html")
+    assert paragraphs(d) == [" ".join(t.split()) for t in texts]
+    assert d.headings == ("Generated section",)
