@@ -70,7 +70,8 @@ class SourceBlock:
     start: int
     end: int
     provenance: Provenance = Provenance()
-    #: The heading's level (1 to 6) for a heading, else None.
+    #: The level of a title or heading (1 for <h1> and "Heading 1"; deeper is larger),
+    #: else None.
     level: int | None = None
     #: The label the reader computed for a list item ("3. ", "(a) ", "- "), which
     #: begins ``text``; None when the reader computed none.
