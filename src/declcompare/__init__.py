@@ -47,6 +47,7 @@ from declcompare.errors import (
     SourceNotFoundError,
     UnexpectedContentError,
 )
+from declcompare.ingest.options import PdfLayout, ReaderOptions
 from declcompare.many import compare_many
 from declcompare.model import (
     Block,
@@ -104,6 +105,8 @@ __all__ = [
     "OutputExistsError",
     "Paragraph",
     "ParseError",
+    "PdfLayout",
+    "ReaderOptions",
     "RendererMissingError",
     "Section",
     "Series",

@@ -42,6 +42,8 @@ PUBLIC = [
     "OutputExistsError",
     "Paragraph",
     "ParseError",
+    "PdfLayout",
+    "ReaderOptions",
     "RendererMissingError",
     "Section",
     "Series",
