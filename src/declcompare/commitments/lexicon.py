@@ -197,7 +197,23 @@ def lexicon() -> Lexicon:
     )
     return Lexicon(
         by_first={
-            k: tuple(sorted(set(v), key=lambda p: (-len(p.words), p.modal, p.lemma)))
+            # Longest first; the rest of the key only breaks ties, so that the order (and
+            # thus which reading wins) never depends on set iteration, i.e. the hash seed.
+            k: tuple(
+                sorted(
+                    set(v),
+                    key=lambda p: (
+                        -len(p.words),
+                        p.modal,
+                        p.lemma,
+                        p.words,
+                        p.form.value,
+                        p.stance.value,
+                        p.strength,
+                        p.delta,
+                    ),
+                )
+            )
             for k, v in by_first.items()
         },
         intensifiers=intensifiers,
