@@ -117,6 +117,16 @@ class InputLimits(BaseModel):
             "into gigabytes."
         ),
     )
+    max_front_matter_nodes: int = Field(
+        10_000,
+        ge=1,
+        description=(
+            "Values (YAML nodes) the front matter may hold once its aliases are expanded "
+            "(default 10,000; real front matter holds a dozen). An alias bomb of 350 bytes "
+            "expands to hundreds of millions; it is counted on the parsed graph, before "
+            "any value is built."
+        ),
+    )
 
 
 #: The limits used when a reader is given none.
