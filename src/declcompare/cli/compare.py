@@ -116,7 +116,7 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
         else:
             summary_stream, where = out, ""
     render_comparison(comparison, summary_stream, top=args.top)
-    warn((*old.warnings, *new.warnings), sys.stderr)
+    warn(comparison.warnings, sys.stderr)
     if where and not to_stdout:
         print(f"Report written to {where}", file=summary_stream)
     return EXIT_DIFFERENT if comparison.changed else EXIT_SAME
