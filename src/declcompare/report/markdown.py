@@ -23,12 +23,13 @@ if TYPE_CHECKING:
 
 __all__ = ["to_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?[0-9A-Za-z]+;))")
 _TOP_REWORDED = 15
 
 
 def escape_markdown(text: str) -> str:
-    """Markdown-escape declaration text so that it renders as written."""
+    """Markdown-escape declaration text so that it renders as written: emphasis, code,
+    links, HTML, tables, strikethrough, headings and character references ("&copy;")."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
