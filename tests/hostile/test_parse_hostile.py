@@ -168,3 +168,12 @@ def test_strict_refuses_a_text_mostly_outside_paragraphs(tmp_path: Path) -> None
     with pytest.raises(ParseError):
         parse_bytes(path.read_bytes(), strict=True)
     assert load(path).warnings
+
+
+def test_readme_lists_every_limit_with_its_default() -> None:
+    from tests.helpers import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    for name, field in InputLimits.model_fields.items():
+        assert f"| `{name}` | {field.default:,}" in readme, name
+    assert "| 2 | any error" in readme

@@ -93,8 +93,7 @@ def front_matter(
         "max_front_matter_nodes",
         expanded_size(node),
         limits,
-        what="the YAML front matter, with its aliases expanded,",
-        where=where,
+        what=f"the YAML front matter{where}, with its aliases expanded,",
         unit="nodes",
     )
     if not isinstance(node, yaml.MappingNode):
