@@ -84,3 +84,24 @@ def test_markup_key() -> None:
     assert markup_key("plain text") == ()
     assert markup_key("[a](x) * b [c]( y )") == ("(x)", "(y)", "*")
     assert markup_key("**bold** and _it_") == ()
+
+
+def test_redline_marks_render_even_next_to_punctuation() -> None:
+    old = Declaration.from_paragraphs(
+        [_KEEP, "They act as a priority. In this connection, they act."]
+    )
+    new = Declaration.from_paragraphs([_KEEP, "They act as a priority, they act."])
+    markdown = compare(old, new).to_markdown()
+    shown = _plain(markdown)
+    # '~~. In this connection~~' after a word is no strikethrough in CommonMark: it showed
+    # literally, so a reader could not see what was deleted.
+    assert "~~" not in shown
+    assert "**" not in shown
+
+
+def test_the_seed_report_renders_without_literal_marks() -> None:
+    from tests.helpers import REPO
+
+    shown = _plain((REPO / "tests" / "golden" / "seed-demo.md").read_text("utf-8"))
+    assert "~~" not in shown
+    assert "**" not in shown
