@@ -35,9 +35,12 @@ HTML_PARSER_MAX_DEPTH = 2048
 class InputLimits(BaseModel):
     """Bounds on one input, checked before it is expanded.
 
-    Pass one as ``limits=`` to :func:`~declcompare.ingest.text.read_bytes`,
-    :func:`~declcompare.ingest.text.decode_bytes` or
-    :func:`~declcompare.ingest.readers.extract`.
+    Pass one as ``limits=`` to :func:`~declcompare.parse.load`,
+    :func:`~declcompare.parse.parse_bytes` or :func:`~declcompare.parse.parse_text`
+    (or to a reader: :func:`~declcompare.ingest.text.read_bytes`,
+    :func:`~declcompare.ingest.text.decode_bytes`,
+    :func:`~declcompare.ingest.readers.extract`); on the command line, give
+    ``--limit NAME=VALUE`` (repeatable).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
