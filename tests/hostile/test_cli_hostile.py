@@ -252,3 +252,26 @@ def test_strict_refuses_a_text_mostly_outside_paragraphs(
     assert "strict checking is on" in err
     seed_only = [command, str(SEED)] if command == "show" else [command, str(SEED), str(SEED)]
     assert main([*seed_only, "--strict"]) != 2
+
+
+def test_batch_takes_limit_and_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = _mostly_rules(tmp_path)
+    manifest = _manifest(tmp_path, f'[[pair]]\nold = "{SEED}"\nnew = "{rules.name}"\n')
+    assert main(["batch", manifest, "--no-progress", "--strict"]) == 2
+    assert "strict checking is on" in capsys.readouterr().err
+    assert main(["batch", manifest, "--no-progress", "--limit", "max_bytes=1000"]) == 2
+    assert "InputLimits.max_bytes" in capsys.readouterr().err
+    assert main(["batch", manifest, "--no-progress"]) == 1
+
+
+def test_compare_many_passes_limits_and_strict(tmp_path: Path) -> None:
+    from declcompare import InputLimitError, ParseError, compare_many
+    from declcompare.limits import InputLimits
+
+    rules = _mostly_rules(tmp_path)
+    with pytest.raises(ParseError):
+        compare_many([(SEED, rules)], strict=True)
+    with pytest.raises(InputLimitError):
+        compare_many([(SEED, rules)], limits=InputLimits(max_bytes=1000))
+    collected = compare_many([(SEED, rules)], strict=True, errors="collect")
+    assert collected["error"].str.contains("ParseError").all()

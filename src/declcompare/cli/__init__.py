@@ -163,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--engine", choices=["local", "dask"], default="local",
                        help="local (default) or Dask (extra declcompare[dask])")  # fmt: skip
     add_output(batch, "write all rows as one CSV")
+    add_input_options(batch)
     add_no_progress(batch, "no progress bar, even on a terminal")
     batch.set_defaults(handler=cmd_batch)
     return parser

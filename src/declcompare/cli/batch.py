@@ -12,7 +12,7 @@ from declcompare.errors import OutputError
 if TYPE_CHECKING:
     pass
 
-from declcompare.cli.common import EXIT_DIFFERENT, EXIT_SAME, console
+from declcompare.cli.common import EXIT_DIFFERENT, EXIT_SAME, console, input_options
 
 EPILOG_BATCH = """\
 examples:
@@ -72,10 +72,13 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         with Progress(console=ErrConsole(file=sys.stderr), transient=True) as bar:
             task = bar.add_task("Comparing pairs", total=len(pairs))
             frame = compare_many(
-                pairs, engine=args.engine, progress=lambda d, t: bar.update(task, completed=d)
+                pairs,
+                engine=args.engine,
+                progress=lambda d, t: bar.update(task, completed=d),
+                **input_options(args),
             )
     else:
-        frame = compare_many(pairs, engine=args.engine)
+        frame = compare_many(pairs, engine=args.engine, **input_options(args))
     counts = frame.groupby(["pair", "kind"], observed=False).size().unstack(fill_value=0)
     table = Table(title=f"{len(pairs)} pairs", title_justify="left")
     table.add_column("pair")
