@@ -1,5 +1,5 @@
 """Sessions CI calls: `nox` runs lint, typecheck and tests; `nox -s slow` the complete
-corpus sweeps; `nox -s bench` and `nox -s perf` the benchmarks.
+corpus sweeps; `nox -s bench`, `nox -s perf` and `nox -s hostile` the benchmarks.
 
 Environments are made with uv when it is installed (the README's command installs it):
 installing the project's dependencies then takes seconds rather than minutes, and
@@ -67,3 +67,10 @@ def perf(session: nox.Session) -> None:
     session.install("-e", ".[test,all]", "redlines")
     session.run("python", "-m", "benchmarks.perf.run", *session.posargs)
     session.run("python", "-m", "benchmarks.perf.many")
+
+
+@nox.session(python=PYTHON)
+def hostile(session: nox.Session) -> None:
+    """Worst time and peak memory of reading the hostile-input corpus, per input kind."""
+    session.install("-e", ".[test,all]")
+    session.run("python", "-m", "benchmarks.hostile.run", *session.posargs)

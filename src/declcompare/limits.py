@@ -35,9 +35,12 @@ HTML_PARSER_MAX_DEPTH = 2048
 class InputLimits(BaseModel):
     """Bounds on one input, checked before it is expanded.
 
-    Pass one as ``limits=`` to :func:`~declcompare.ingest.text.read_bytes`,
-    :func:`~declcompare.ingest.text.decode_bytes` or
-    :func:`~declcompare.ingest.readers.extract`.
+    Pass one as ``limits=`` to :func:`~declcompare.parse.load`,
+    :func:`~declcompare.parse.parse_bytes` or :func:`~declcompare.parse.parse_text`
+    (or to a reader: :func:`~declcompare.ingest.text.read_bytes`,
+    :func:`~declcompare.ingest.text.decode_bytes`,
+    :func:`~declcompare.ingest.readers.extract`); on the command line, give
+    ``--limit NAME=VALUE`` (repeatable).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -115,6 +118,16 @@ class InputLimits(BaseModel):
             "Bytes of a Markdown file's YAML front matter (default 64 KiB; real front "
             "matter is a few lines). Bounds alias bombs, which expand a few hundred bytes "
             "into gigabytes."
+        ),
+    )
+    max_front_matter_nodes: int = Field(
+        10_000,
+        ge=1,
+        description=(
+            "Values (YAML nodes) the front matter may hold once its aliases are expanded "
+            "(default 10,000; real front matter holds a dozen). An alias bomb of 350 bytes "
+            "expands to hundreds of millions; it is counted on the parsed graph, before "
+            "any value is built."
         ),
     )
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from declcompare.align import CompareOptions
 from declcompare.errors import ComparisonError, DeclcompareError, MissingDependencyError
+from declcompare.limits import InputLimits
 from declcompare.model import Declaration
 
 if TYPE_CHECKING:
@@ -35,12 +36,19 @@ __all__ = ["compare_many"]
 Source = Declaration | str | os.PathLike[str]
 
 
-def _one(index: int, old: Source, new: Source, options: CompareOptions | None) -> pd.DataFrame:
+def _one(
+    index: int,
+    old: Source,
+    new: Source,
+    options: CompareOptions | None,
+    limits: InputLimits | None = None,
+    strict: bool = False,
+) -> pd.DataFrame:
     from declcompare.compare import compare
     from declcompare.parse import load
 
-    a = old if isinstance(old, Declaration) else load(old)
-    b = new if isinstance(new, Declaration) else load(new)
+    a = old if isinstance(old, Declaration) else load(old, limits=limits, strict=strict)
+    b = new if isinstance(new, Declaration) else load(new, limits=limits, strict=strict)
     frame = compare(a, b, options=options).to_frame()
     frame.insert(0, "new_doc", b.id)
     frame.insert(0, "old_doc", a.id)
@@ -53,11 +61,16 @@ def _label(source: Source) -> str:
 
 
 def _one_or_error(
-    index: int, old: Source, new: Source, options: CompareOptions | None
+    index: int,
+    old: Source,
+    new: Source,
+    options: CompareOptions | None,
+    limits: InputLimits | None = None,
+    strict: bool = False,
 ) -> pd.DataFrame | tuple[int, str, str, str]:
     """A pair's frame, or (pair, old, new, error) if it cannot be compared."""
     try:
-        return _one(index, old, new, options)
+        return _one(index, old, new, options, limits, strict)
     except DeclcompareError as exc:
         return index, _label(old), _label(new), f"{type(exc).__name__}: {exc}"
     except Exception as exc:  # a bug: recorded, so the other pairs are not lost
@@ -84,6 +97,8 @@ def compare_many(
     options: CompareOptions | None = None,
     progress: Callable[[int, int], None] | None = None,
     errors: Literal["raise", "collect"] = "raise",
+    limits: InputLimits | None = None,
+    strict: bool = False,
 ) -> pd.DataFrame:
     """Compare every pair and return their paragraph frames as one DataFrame.
 
@@ -92,6 +107,7 @@ def compare_many(
     cluster of ``n_workers`` processes for the call. ``progress(done, total)`` is
     called as pairs finish. ``errors="collect"`` records a pair that fails as a
     row with an ``error`` column instead of raising (see the module docstring).
+    Files are read with ``load(path, limits=limits, strict=strict)``.
     """
     import pandas as pd
 
@@ -106,7 +122,7 @@ def compare_many(
     outcomes: list[pd.DataFrame | tuple[int, str, str, str]] = []
     if engine == "local":
         for k, (old, new) in enumerate(items):
-            outcomes.append(task(k, old, new, options))
+            outcomes.append(task(k, old, new, options, limits, strict))
             if progress is not None:
                 progress(k + 1, len(items))
     else:
@@ -130,7 +146,7 @@ def compare_many(
                 client = own = distributed.Client(cluster)
         try:
             futures = [
-                client.submit(task, k, old, new, options, pure=False)
+                client.submit(task, k, old, new, options, limits, strict, pure=False)
                 for k, (old, new) in enumerate(items)
             ]
             position = {future.key: k for k, future in enumerate(futures)}

@@ -22,6 +22,8 @@ from pydantic_core import core_schema
 from declcompare import rendering
 
 __all__ = [
+    "OUTSIDE_KINDS",
+    "OUTSIDE_SHARE_WARNING",
     "Block",
     "BlockKind",
     "Declaration",
@@ -238,6 +240,21 @@ class DeclarationMeta(TypedDict, total=False):
     metadata: Mapping[str, str]
 
 
+#: Kinds of block whose text is kept but never compared.
+OUTSIDE_KINDS = frozenset(
+    {
+        BlockKind.FOOTNOTES_HEADING,
+        BlockKind.FOOTNOTE,
+        BlockKind.FRONT_MATTER,
+        BlockKind.MARKUP,
+        BlockKind.UNPARSED,
+    }
+)
+
+#: A declaration with more than this share of its text outside paragraphs warns.
+OUTSIDE_SHARE_WARNING = 0.5
+
+
 class Declaration(BaseModel):
     """A parsed declaration: metadata, ordered sections, signatories and leftovers."""
 
@@ -269,6 +286,39 @@ class Declaration(BaseModel):
     def unparsed(self) -> tuple[Block, ...]:
         """Text the parser could not place; reported, never dropped."""
         return tuple(b for b in self.blocks if b.kind is BlockKind.UNPARSED)
+
+    @property
+    def outside_share(self) -> float:
+        """Share of the text's characters in footnotes, markup, front matter or unparsed
+        blocks: text kept, but left out of any comparison."""
+        outside = sum(len(b.text) for b in self.blocks if b.kind in OUTSIDE_KINDS)
+        total = outside + sum(len(b.text) for b in self.blocks if b.kind not in OUTSIDE_KINDS)
+        total += sum(len(p.text) for p in self.paragraphs)
+        total += sum(len(h) for h in self.headings)
+        return outside / total if total else 0.0
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the reader should know before trusting a comparison of this text.
+
+        A declaration warns when more than half of its text
+        (:data:`OUTSIDE_SHARE_WARNING`) ended up outside its paragraphs, which
+        are all that is compared. ``parse_text(..., strict=True)`` raises instead.
+        """
+        share = self.outside_share
+        if share <= OUTSIDE_SHARE_WARNING:
+            return ()
+        kinds: dict[str, int] = {}
+        for block in self.blocks:
+            if block.kind in OUTSIDE_KINDS:
+                kinds[block.kind.value] = kinds.get(block.kind.value, 0) + len(block.text)
+        largest = max(kinds, key=lambda k: (kinds[k], k)).replace("_", " ")
+        name = self.source.path or self.source.url or self.id
+        return (
+            f"{share:.0%} of the text of {name} is outside its {len(self.paragraphs)} "
+            f"paragraph(s), mostly as '{largest}' blocks, and is left out of any comparison; "
+            "check the file's structure with 'declcompare show'",
+        )
 
     @property
     def headings(self) -> tuple[str, ...]:

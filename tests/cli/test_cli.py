@@ -68,11 +68,14 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "is a directory" in capsys.readouterr().err
 
 
-def test_debug_reraises(tmp_path: Path) -> None:
-    from declcompare.errors import SourceNotFoundError
-
-    with pytest.raises(SourceNotFoundError):
-        main(["--debug", "show", str(tmp_path / "missing.txt")])
+def test_debug_shows_the_traceback_and_still_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--debug", "show", str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" in err
+    assert "SourceNotFoundError" in err
+    assert err.rstrip().splitlines()[-1].startswith("declcompare: error: no such file")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,6 +30,8 @@ from declcompare import (
     DeclcompareError,
     EncodingError,
     InputLimitError,
+    InputTooLargeError,
+    ParseError,
     SourceNotFoundError,
 )
 from declcompare.errors import CorruptInputError
@@ -45,7 +47,7 @@ class Case:
     """One hostile input and what reading it must give."""
 
     name: str
-    kind: str  # "html", "docx", "pdf" or "file" (what a path points to)
+    kind: str  # "html", "docx", "pdf", "text" or "file" (what a path points to)
     build: Callable[[Path], bytes | Path]
     error: type[DeclcompareError] | None = None  # None: the input must parse
     limit: str | None = None  # the InputLimits field an InputLimitError must name
@@ -293,6 +295,41 @@ def _pdf_flate_bomb_short_length(_: Path) -> bytes:
     return _pdf(_deflate_bomb(_BOMB_MIB), length=10)
 
 
+# --- text and Markdown ----------------------------------------------------------------
+
+_BODY = "\n\nThe parties agree to cooperate.\n\nThey will meet again next year.\n"
+
+
+def _alias_bomb(_: Path) -> bytes:
+    """Front matter of about 600 bytes that expands to 9**9 (387 million) values."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{k}: &a{k} [" + ", ".join([f"*a{k - 1}"] * 9) + "]" for k in range(1, 9)]
+    return ("---\ntitle: Generated\n" + "\n".join(lines) + "\n---" + _BODY).encode()
+
+
+def _texts_in_a_row(_: Path) -> bytes:
+    """Forty generated resolutions one after another, each with notes after its body."""
+    parts = []
+    for k in range(40):
+        parts.append(
+            f"78/{k}. Generated resolution {k}\n\nThe General Assembly,\n\n"
+            f"Recalling its resolution 77/{k},1\n\n1. Decides to act on item {k}.\n\n"
+            f"[Footnotes]\n\n1 See resolution 77/{k}."
+        )
+    return "\n\n".join(parts).encode()
+
+
+def _bodies_kept(d: Declaration) -> bool:
+    texts = {p.text for p in d.paragraphs}
+    kept = all(f"1. Decides to act on item {k}." in texts for k in range(40))
+    notes = sum(b.kind.value == "footnote" for b in d.blocks)
+    return kept and notes == 40 and not d.warnings
+
+
+def _long_line(_: Path) -> bytes:
+    return b"The parties agree " + b"and agree " * 60_000 + b".\n"
+
+
 # --- files that are not regular files -----------------------------------------------------
 
 
@@ -369,6 +406,17 @@ CASES: tuple[Case, ...] = (
          "max_decompressed_bytes", max_seconds=5, max_rss_mib=400),
     Case("pdf-plain", "pdf", lambda _: _pdf(zlib.compress(_TEXT_OPS)),
          check=lambda d: d.paragraphs[0].text == "The parties agree."),
+    Case("text-front-matter-alias-bomb", "text", _alias_bomb, InputLimitError,
+         "max_front_matter_nodes", max_seconds=5, max_rss_mib=400),
+    Case("text-front-matter-date-2020-13-45", "text",
+         lambda _: ("---\ndate: 2020-13-45\n---" + _BODY).encode(), ParseError,
+         match="line 2", max_seconds=5),
+    Case("text-front-matter-64k", "text",
+         lambda _: ("---\nnote: " + "x" * 70_000 + "\n---" + _BODY).encode(), InputLimitError,
+         "max_front_matter_bytes", max_seconds=5),
+    Case("text-notes-then-next-text", "text", _texts_in_a_row, check=_bodies_kept),
+    Case("text-600k-character-line", "text", _long_line, InputTooLargeError,
+         match="characters long", max_seconds=5),
     Case("file-fifo", "file", _fifo, SourceNotFoundError, match="FIFO", max_seconds=5),
     Case("file-dev-zero", "file", lambda _: Path("/dev/zero"), SourceNotFoundError,
          match="character device", max_seconds=5, max_rss_mib=400),

@@ -34,5 +34,5 @@ def test_hostile_input_is_refused_or_read_within_bounds(case: Case) -> None:
 
 
 def test_corpus_covers_every_reader() -> None:
-    assert {c.kind for c in CASES} == {"html", "docx", "pdf", "file"}
+    assert {c.kind for c in CASES} == {"html", "docx", "pdf", "text", "file"}
     assert len({c.name for c in CASES}) == len(CASES)

@@ -6,8 +6,8 @@ any depth up to past lxml's old 255-level cut; Word documents (through
 python-docx) with headings, list paragraphs and tables nested in table cells —
 whose text nodes are unique tokens. Read end to end with
 :func:`declcompare.parse_bytes`, each token must appear in a paragraph, a
-section heading, the title or a block (``unparsed`` and the other kinds kept so
-that nothing is lost).
+section heading, the title or an ``unparsed`` block — never only in a block that
+is kept but not compared (footnotes, markup) — and the text must not warn.
 """
 
 from __future__ import annotations
@@ -72,8 +72,10 @@ def _leaves(node: _Node | str) -> list[str]:
 
 
 def _everything(d: Declaration) -> str:
-    """All text the declaration kept, wherever it was put."""
-    parts = [d.title or "", *(b.text for b in d.blocks)]
+    """The text the declaration compares or flags: paragraphs, headings, the title and
+    ``unparsed`` blocks. A token kept only in a footnote, markup or front-matter block
+    would be text silently left out of every comparison, so it does not count."""
+    parts = [d.title or "", *(b.text for b in d.unparsed)]
     for section in d.sections:
         parts.append(section.heading or "")
         parts.extend(p.text for p in section.paragraphs)
@@ -84,6 +86,7 @@ def _assert_kept(tokens: list[str], d: Declaration) -> None:
     kept = _everything(d)
     lost = [t.split()[0] for t in tokens if t.split()[0] not in kept]
     assert not lost, f"text nodes lost: {lost}"
+    assert d.warnings == ()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -158,3 +161,36 @@ def test_every_docx_text_node_is_kept(blocks: list[_Para | _Table]) -> None:
     document.save(buffer)
     d = declcompare.parse_bytes(buffer.getvalue(), name="generated.docx")
     _assert_kept([leaf for b in blocks for leaf in _docx_leaves(b)], d)
+
+
+# --- plain text: notes never swallow the body that follows them -------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 4), st.integers(0, 3), st.booleans()), min_size=1, max_size=6)
+)
+def test_notes_never_swallow_the_next_text(parts: list[tuple[int, int, bool]]) -> None:
+    counter = itertools.count()
+    body_tokens: list[str] = []
+    note_tokens: list[str] = []
+    texts = []
+    for bodies, wanted_notes, starred in parts:
+        notes = min(wanted_notes, bodies - 1)  # more notes than body would rightly warn
+        lines = []
+        for _ in range(bodies):
+            body_tokens.append(f"q{next(counter):05d}z")
+            lines.append(f"The parties {body_tokens[-1]} agree.")
+        if notes:
+            lines.append("[Footnotes]")
+            for k in range(notes):
+                note_tokens.append(f"n{next(counter):05d}z")
+                mark = "*" if starred and k == 0 else str(k + 1)
+                lines.append(f"{mark} See document {note_tokens[-1]}.")
+        texts.append("\n\n".join(lines))
+    d = declcompare.parse_text("\n\n".join(texts))
+    compared = "\n".join(p.text for p in d.paragraphs)
+    notes_kept = "\n".join(b.text for b in d.blocks if b.kind.value == "footnote")
+    assert all(t in compared for t in body_tokens)
+    assert all(t in notes_kept and t not in compared for t in note_tokens)
+    assert d.warnings == ()

@@ -9,25 +9,24 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from declcompare.cli.batch import EPILOG_BATCH, cmd_batch
 from declcompare.cli.common import (
     EXIT_ERROR,
+    add_input_options,
     add_no_progress,
     add_output,
+    neutralise,
 )
 from declcompare.cli.compare import EPILOG_COMPARE, cmd_compare
 from declcompare.cli.demo import EPILOG_DEMO, cmd_demo
 from declcompare.cli.fetch import EPILOG_FETCH, cmd_fetch
 from declcompare.cli.show import EPILOG_SHOW, cmd_show
 from declcompare.cli.timeline import EPILOG_TIMELINE, cmd_timeline
-from declcompare.errors import DeclcompareError
+from declcompare.errors import DeclcompareError, InputLimitError
 from declcompare.version import __version__
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["main"]
 
@@ -41,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"declcompare {__version__}")
     parser.add_argument(
-        "--debug", action="store_true", help="show the full traceback of an error (for bug reports)"
+        "--debug",
+        action="store_true",
+        help="also print the full traceback of an error, for a bug report (exit status stays 2)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("file", help="a declaration as plain text or Markdown (UTF-8)")
     show.add_argument("--full", action="store_true", help="print paragraphs in full")
+    add_input_options(show)
     show.set_defaults(handler=cmd_show)
 
     demo = commands.add_parser(
@@ -101,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the report is written to standard output and the summary to standard error",
     )
     add_output(cmp_, "write the report to PATH")
+    add_input_options(cmp_)
     add_no_progress(cmp_)
     cmp_.set_defaults(handler=cmd_compare)
 
@@ -116,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("files", nargs="+", metavar="FILE", help="two or more declarations")
     timeline.add_argument("--format", choices=["md", "html", "xlsx", "json"], help="report format")
     add_output(timeline, "write the report to PATH")
+    add_input_options(timeline)
     timeline.add_argument(
         "--order",
         choices=["date", "given"],
@@ -159,13 +163,20 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--engine", choices=["local", "dask"], default="local",
                        help="local (default) or Dask (extra declcompare[dask])")  # fmt: skip
     add_output(batch, "write all rows as one CSV")
+    add_input_options(batch)
     add_no_progress(batch, "no progress bar, even on a terminal")
     batch.set_defaults(handler=cmd_batch)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 same, 1 different, 2 error)."""
+    """Run the command line; returns the exit status.
+
+    0 when nothing changed (or the command succeeded), 1 only when a comparison found
+    a change, 2 for every error: a usage error, a :class:`DeclcompareError`, and an
+    unexpected fault (a bug), with or without ``--debug``, which also prints the
+    traceback. Scripts can therefore never mistake a failure for a difference.
+    """
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -173,15 +184,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
     try:
         status: int = args.handler(args, sys.stdout)
-    except DeclcompareError as exc:
-        if args.debug:
-            raise
-        print(f"declcompare: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
     except KeyboardInterrupt:
         print("declcompare: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of standard output went away (| head)
+        _silence_stdout()
+        print("declcompare: error: standard output was closed before the end", file=sys.stderr)
+        return EXIT_ERROR
+    except DeclcompareError as exc:
+        _debug(args)
+        message = str(exc)
+        if isinstance(exc, InputLimitError):
+            wider = max(2 * exc.maximum, exc.value)
+            message += f" (here: --limit {exc.limit}={wider})"
+        print(f"declcompare: error: {neutralise(message)}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: still one line and status 2, never "changed"
+        _debug(args)
+        print(
+            f"declcompare: internal error: {type(exc).__name__}: {neutralise(str(exc))}. "
+            "This is a fault in declcompare, not in the input; please report it with "
+            "the output of the same command run with --debug.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     return status
+
+
+def _debug(args: argparse.Namespace) -> None:
+    if args.debug:
+        traceback.print_exc(file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; point it at /dev/null so that flush cannot fail again.
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,7 @@ from declcompare.errors import OutputError
 if TYPE_CHECKING:
     pass
 
-from declcompare.cli.common import EXIT_DIFFERENT, EXIT_SAME
+from declcompare.cli.common import EXIT_DIFFERENT, EXIT_SAME, console, input_options
 
 EPILOG_BATCH = """\
 examples:
@@ -36,10 +36,22 @@ def _read_batch(path: str) -> list[tuple[str, str]]:
         raise OutputError(f"no such batch manifest: {path!r}") from None
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise OutputError(f"cannot read the batch manifest {path!r}: {exc}") from exc
+    unknown = sorted(set(data) - {"pair"})
+    if unknown:
+        raise OutputError(f"{path!r} has unknown keys {unknown}; it holds only [[pair]] tables")
+    tables = data.get("pair", [])
+    if not isinstance(tables, list):
+        raise OutputError(f"'pair' in {path!r} must be [[pair]] tables, not a single value")
     pairs = []
-    for k, entry in enumerate(data.get("pair", []), start=1):
+    for k, entry in enumerate(tables, start=1):
         if not isinstance(entry, dict) or "old" not in entry or "new" not in entry:
             raise OutputError(f"pair {k} of {path!r} needs an 'old' and a 'new' file")
+        extra = sorted(set(entry) - {"old", "new"})
+        if extra or not all(isinstance(entry[key], str) for key in ("old", "new")):
+            raise OutputError(
+                f'pair {k} of {path!r} must hold only old = "FILE" and new = "FILE"'
+                + (f" (unknown keys {extra})" if extra else "")
+            )
         pairs.append((str(folder / entry["old"]), str(folder / entry["new"])))
     if not pairs:
         raise OutputError(f"{path!r} lists no [[pair]] tables (each with old = ... and new = ...)")
@@ -47,7 +59,6 @@ def _read_batch(path: str) -> list[tuple[str, str]]:
 
 
 def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
-    from rich.console import Console
     from rich.table import Table
 
     from declcompare.many import compare_many
@@ -61,10 +72,13 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         with Progress(console=ErrConsole(file=sys.stderr), transient=True) as bar:
             task = bar.add_task("Comparing pairs", total=len(pairs))
             frame = compare_many(
-                pairs, engine=args.engine, progress=lambda d, t: bar.update(task, completed=d)
+                pairs,
+                engine=args.engine,
+                progress=lambda d, t: bar.update(task, completed=d),
+                **input_options(args),
             )
     else:
-        frame = compare_many(pairs, engine=args.engine)
+        frame = compare_many(pairs, engine=args.engine, **input_options(args))
     counts = frame.groupby(["pair", "kind"], observed=False).size().unstack(fill_value=0)
     table = Table(title=f"{len(pairs)} pairs", title_justify="left")
     table.add_column("pair")
@@ -77,7 +91,7 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         cells = [str(int(row.get(c, 0))) for c in counts.columns]
         table.add_row(str(k + 1), f"{Path(old).name} → {Path(new).name}", *cells)
     width = None if out.isatty() else 160
-    Console(file=out, highlight=False, width=width).print(table)
+    console(out, width=width).print(table)
     if args.output:
         from declcompare.report.csv import frame_to_csv
 

@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from declcompare.compare import Comparison
 
-from declcompare.cli.common import EXIT_DIFFERENT, EXIT_SAME, clip, progress_line, write_output
+from declcompare.cli.common import (
+    EXIT_DIFFERENT,
+    EXIT_SAME,
+    clip,
+    console,
+    input_options,
+    labelled,
+    progress_line,
+    warn,
+    write_output,
+)
 
 EPILOG_COMPARE = """\
 examples:
@@ -24,16 +34,15 @@ exit status: 0 nothing changed, 1 something changed, 2 error (like diff)
 
 def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -> None:
     """Print counts by kind and the most substantive changes of a comparison."""
-    from rich.console import Console
     from rich.table import Table
 
     from declcompare.compare import ChangeKind
     from declcompare.text.diff import render_redline
 
-    console = Console(file=stream, highlight=False)
+    con = console(stream)
     old, new = comparison.old, comparison.new
-    console.print(f"[bold]Old:[/bold] {old.title or old.id} ({len(old.paragraphs)} paragraphs)")
-    console.print(f"[bold]New:[/bold] {new.title or new.id} ({len(new.paragraphs)} paragraphs)")
+    con.print(labelled("Old:", f"{old.title or old.id} ({len(old.paragraphs)} paragraphs)"))
+    con.print(labelled("New:", f"{new.title or new.id} ({len(new.paragraphs)} paragraphs)"))
     summary = comparison.summary()
     table = Table(title="Paragraphs by change", title_justify="left")
     table.add_column("section")
@@ -41,14 +50,14 @@ def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -
         table.add_column(str(column), justify="right")
     for section, row in summary.iterrows():
         table.add_row(str(section), *(str(int(v)) for v in row.tolist()))
-    console.print(table)
+    con.print(table)
     from declcompare.report.content import SHIFTS, headline, items, position, shift_rows
 
     counts = headline(comparison)
     commitment_line = ", ".join(
         f"{v} {k.replace('_', ' ')}" for k, v in counts.commitments.items() if v
     )
-    console.print(f"[bold]Commitments:[/bold] {commitment_line or 'none found'}")
+    con.print(labelled("Commitments:", commitment_line or "none found"))
     shifts = [row for row in shift_rows(comparison) if row.change.value in SHIFTS][:top]
     if shifts:
         table_s = Table(title="Commitments that changed strength or stance", title_justify="left")
@@ -66,7 +75,7 @@ def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -
                 f"{change.value.replace('_', ' ')} ({a.strength} → {b.strength})",
                 clip(b.object, 120),
             )
-        console.print(table_s)
+        con.print(table_s)
     ranked = sorted(
         (i for i in items(comparison) if i.link.kind is not ChangeKind.UNCHANGED),
         key=lambda i: (-i.meaning_change, i.number),
@@ -84,7 +93,7 @@ def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -
                 i.new_position,
                 clip(render_redline(i.link.redline), 400),
             )
-        console.print(changes)
+        con.print(changes)
 
 
 def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
@@ -94,9 +103,9 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     to_stdout = args.format is not None and args.output in (None, "-")
     with progress_line(sys.stderr, not args.no_progress) as step:
         step(f"Reading {args.old} …")
-        old = load(args.old)
+        old = load(args.old, **input_options(args))
         step(f"Reading {args.new} …")
-        new = load(args.new)
+        new = load(args.new, **input_options(args))
         step(f"Comparing {len(old.paragraphs)} with {len(new.paragraphs)} paragraphs …")
         comparison = compare(old, new)
         if args.format is not None or args.output is not None:
@@ -107,6 +116,7 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
         else:
             summary_stream, where = out, ""
     render_comparison(comparison, summary_stream, top=args.top)
+    warn(comparison.warnings, sys.stderr)
     if where and not to_stdout:
         print(f"Report written to {where}", file=summary_stream)
     return EXIT_DIFFERENT if comparison.changed else EXIT_SAME

@@ -11,7 +11,7 @@ from declcompare.errors import OutputError
 if TYPE_CHECKING:
     pass
 
-from declcompare.cli.common import EXIT_ERROR, EXIT_SAME, progress_line
+from declcompare.cli.common import EXIT_ERROR, EXIT_SAME, console, progress_line
 
 EPILOG_FETCH = """\
 examples:
@@ -22,7 +22,6 @@ examples:
 
 
 def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
-    from rich.console import Console
     from rich.table import Table
 
     from declcompare.fetch import FetchError, fetch, sco_series
@@ -64,7 +63,7 @@ def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
                     result,
                 )
     width = None if out.isatty() else 160  # a piped table is read by programs and people
-    Console(file=out, highlight=False, width=width).print(table)
+    console(out, width=width).print(table)
     if failures:
         print(f"declcompare: error: {failures} download(s) failed (see the table)", file=sys.stderr)
         return EXIT_ERROR

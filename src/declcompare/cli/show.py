@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, TextIO
 
 from declcompare.model import Declaration
@@ -10,7 +11,7 @@ from declcompare.model import Declaration
 if TYPE_CHECKING:
     pass
 
-from declcompare.cli.common import EXIT_SAME, clip
+from declcompare.cli.common import EXIT_SAME, clip, console, input_options, labelled, warn
 
 EPILOG_SHOW = """\
 examples:
@@ -23,10 +24,9 @@ def render_structure(
     declaration: Declaration, stream: TextIO, *, full: bool = False, brief: bool = False
 ) -> None:
     """Print a declaration's parsed structure as tables, to check a parse by eye."""
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=stream, highlight=False)
+    con = console(stream)
     meta = Table(title="Declaration", show_header=False, title_justify="left")
     meta.add_column("field", style="bold")
     meta.add_column("value")
@@ -45,7 +45,7 @@ def render_structure(
     rows.update({f"metadata.{k}": v for k, v in declaration.metadata.items()})
     for key, value in rows.items():
         meta.add_row(key, value)
-    console.print(meta)
+    con.print(meta)
 
     width = 10_000 if full else 90
     if brief:
@@ -54,7 +54,7 @@ def render_structure(
         outline.add_column("paragraphs", justify="right")
         for section in declaration.sections:
             outline.add_row(section.heading or "(opening part)", str(len(section.paragraphs)))
-        console.print(outline)
+        con.print(outline)
     for number, section in enumerate(() if brief else declaration.sections, start=1):
         table = Table(
             title=f"Section {number}: {section.heading or '(opening part)'}",
@@ -74,7 +74,7 @@ def render_structure(
                 clip(paragraph.text, width),
                 spans,
             )
-        console.print(table)
+        con.print(table)
 
     if declaration.signatories:
         sig = Table(title="Signatories", title_justify="left")
@@ -82,7 +82,7 @@ def render_structure(
             sig.add_column(column)
         for s in declaration.signatories:
             sig.add_row(s.role or "—", s.state or "—", s.name or "—")
-        console.print(sig)
+        con.print(sig)
     others = [b for b in declaration.blocks if b.kind.value not in ("signature",)]
     if others:
         blk = Table(title="Other text kept", title_justify="left")
@@ -90,16 +90,21 @@ def render_structure(
         blk.add_column("text", overflow="fold")
         for b in others:
             blk.add_row(b.kind.value, clip(b.text, width))
-        console.print(blk)
+        con.print(blk)
     if declaration.unparsed:
-        console.print(
-            f"[bold]Note:[/bold] {len(declaration.unparsed)} piece(s) of text could not be "
-            "placed in the structure; they are listed above as 'unparsed'."
+        con.print(
+            labelled(
+                "Note:",
+                f"{len(declaration.unparsed)} piece(s) of text could not be placed in the "
+                "structure; they are listed above as 'unparsed'.",
+            )
         )
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from declcompare.parse import load
 
-    render_structure(load(args.file), out, full=args.full)
+    declaration = load(args.file, **input_options(args))
+    render_structure(declaration, out, full=args.full)
+    warn(declaration.warnings, sys.stderr)
     return EXIT_SAME

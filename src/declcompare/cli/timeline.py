@@ -12,7 +12,15 @@ from declcompare.errors import OutputError
 if TYPE_CHECKING:
     pass
 
-from declcompare.cli.common import EXIT_SAME, clip, progress_line
+from declcompare.cli.common import (
+    EXIT_SAME,
+    clip,
+    console,
+    input_options,
+    labelled,
+    progress_line,
+    warn,
+)
 
 EPILOG_TIMELINE = """\
 examples:
@@ -23,7 +31,6 @@ examples:
 
 
 def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
-    from rich.console import Console
     from rich.table import Table
 
     from declcompare.parse import load
@@ -52,7 +59,7 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
         declarations = []
         for n, file in enumerate(args.files, start=1):
             step(f"Reading {n} of {len(args.files)}: {file} …")
-            declarations.append(load(file))
+            declarations.append(load(file, **input_options(args)))
         series = compare_series(declarations, order=args.order, progress=step)
         step("Following lineages and commitments …")
         frame = series.to_frame()
@@ -63,13 +70,13 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
             written = str(write_series_report(series, args.output, fmt, force=args.force))
     if to_stdout:
         out.write(series_to_markdown(series) if fmt == "md" else series_to_json(series))
-    console = Console(file=sys.stderr if to_stdout else out, highlight=False)
+    con = console(sys.stderr if to_stdout else out)
     texts = Table(title="Texts, in order", title_justify="left")
     for column in ("#", "label", "text", "paragraphs"):
         texts.add_column(column)
     for k, d in enumerate(series.declarations, start=1):
         texts.add_row(str(k), series.labels[k - 1], clip(describe(d), 70), str(len(d.paragraphs)))
-    console.print(texts)
+    con.print(texts)
     steps = series.step_counts()
     table = Table(title="Paragraphs by change at each step", title_justify="left")
     table.add_column("step")
@@ -77,14 +84,18 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
         table.add_column(str(column), justify="right")
     for label, row in steps.iterrows():
         table.add_row(str(label), *(str(int(v)) for v in row.tolist()))
-    console.print(table)
-    console.print(
-        f"[bold]Lineages:[/bold] {len(frame)}; present in every text: "
-        f"{len(series.present_in_all())}. [bold]Commitments[/bold] followed: "
-        f"{len(commitments)}; weakened somewhere: {int(commitments['weakened'].sum())}, "
-        f"strengthened somewhere: {int(commitments['strengthened'].sum())}.",
+    con.print(table)
+    con.print(
+        labelled(
+            "Lineages:",
+            f"{len(frame)}; present in every text: {len(series.present_in_all())}. "
+            f"Commitments followed: {len(commitments)}; weakened somewhere: "
+            f"{int(commitments['weakened'].sum())}, strengthened somewhere: "
+            f"{int(commitments['strengthened'].sum())}.",
+        ),
         soft_wrap=True,
     )
     if written:
-        console.print(f"Report written to {written}", soft_wrap=True)
+        con.print(f"Report written to {written}", soft_wrap=True)
+    warn((w for d in declarations for w in d.warnings), sys.stderr)
     return EXIT_SAME

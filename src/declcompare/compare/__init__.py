@@ -17,13 +17,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from declcompare import rendering
 from declcompare.align import CompareOptions, align
+from declcompare.compare.integrity import check_links
 from declcompare.model import Declaration
 from declcompare.text.diff import Op, Segment, redline, render_redline
-from declcompare.text.normalize import display_key, strip_label
+from declcompare.text.normalize import display_key, markup_key, strip_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,6 +99,17 @@ class Comparison(BaseModel):
     new: Declaration
     options: CompareOptions = CompareOptions()
     links: tuple[Link, ...]
+
+    @model_validator(mode="after")
+    def _links_fit(self) -> Comparison:
+        rows = [(link.kind.value, link.old_index, link.new_index) for link in self.links]
+        check_links(rows, len(self.old.paragraphs), len(self.new.paragraphs))
+        return self
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What to know before trusting this comparison: both texts' warnings."""
+        return (*self.old.warnings, *self.new.warnings)
 
     @property
     def changed(self) -> bool:
@@ -339,7 +351,7 @@ def _classify_pair(old_text: str, new_text: str) -> tuple[ChangeKind, bool]:
     if old_text == new_text:
         return ChangeKind.UNCHANGED, False
     same_body = display_key(strip_label(old_text)) == display_key(strip_label(new_text))
-    if same_body:
+    if same_body and markup_key(strip_label(old_text)) == markup_key(strip_label(new_text)):
         renumbered = display_key(old_text) != display_key(new_text)
         return ChangeKind.UNCHANGED, renumbered
     return ChangeKind.REWORDED, False

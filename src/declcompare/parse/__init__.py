@@ -24,14 +24,14 @@ one element (a paragraph, a heading, or a :class:`~declcompare.model.Block`).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from typing import Unpack
 
-from declcompare.errors import EmptyInputError, InputTooLargeError
-from declcompare.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, decode_bytes
+from declcompare.errors import EmptyInputError, ParseError
+from declcompare.ingest import decode_bytes
 from declcompare.ingest.extracted import Extracted
 from declcompare.ingest.options import ReaderOptions
 from declcompare.ingest.text import read_bytes
+from declcompare.limits import DEFAULT_LIMITS, InputLimits, check_limit
 from declcompare.model import (
     BlockKind,
     Declaration,
@@ -50,12 +50,20 @@ __all__ = ["check_coverage", "load", "parse_bytes", "parse_extracted", "parse_te
 
 
 def parse_text(
-    text: str, *, source: Source | None = None, **overrides: Unpack[DeclarationMeta]
+    text: str,
+    *,
+    source: Source | None = None,
+    limits: InputLimits | None = None,
+    strict: bool = False,
+    **overrides: Unpack[DeclarationMeta],
 ) -> Declaration:
     """Parse the text of a declaration.
 
     Metadata found in the text (title, organisation, place, date) can be overridden
-    by keyword: ``parse_text(text, place="Moscow")``.
+    by keyword: ``parse_text(text, place="Moscow")``. ``limits`` bounds the front
+    matter (see :class:`~declcompare.limits.InputLimits`). When most of the text ends
+    up outside paragraphs the result carries a warning (``Declaration.warnings``);
+    with ``strict=True`` that is a :class:`~declcompare.errors.ParseError` instead.
 
     >>> d = parse_text("Security\\n\\nThe member states agree.\\n")
     >>> d.sections[0].heading, d.paragraphs[0].text
@@ -82,31 +90,55 @@ def parse_text(
                 text=text[:end],
             )
         )
-    front_meta = front_matter(text[:front_end]) if front_end else {}
+    where = f" of {source.path}" if source.path else ""
+    front_meta = front_matter(text[:front_end], limits=limits, where=where) if front_end else {}
     has_front_title = bool(front_meta.get("title"))
     items.extend(classify(text, split_blocks(text, front_end), has_front_title=has_front_title))
     declaration = build(text, items, source, front_meta)
     check_coverage(declaration, text)
-    return apply(declaration, overrides)
+    declaration = apply(declaration, overrides)
+    if strict and declaration.warnings:
+        raise ParseError(f"{declaration.warnings[0]} (refused because strict checking is on)")
+    return declaration
 
 
 def parse_extracted(
-    extracted: Extracted, *, source: Source, **overrides: Unpack[DeclarationMeta]
+    extracted: Extracted,
+    *,
+    source: Source,
+    strict: bool = False,
+    **overrides: Unpack[DeclarationMeta],
 ) -> Declaration:
     """Build a declaration from a reader's typed blocks (HTML, PDF, DOCX)."""
     declaration = build(extracted.text, classify_blocks(extracted.blocks), source, {})
     check_coverage(declaration, extracted.text)
-    return apply(declaration, overrides)
+    declaration = apply(declaration, overrides)
+    if strict and declaration.warnings:
+        raise ParseError(f"{declaration.warnings[0]} (refused because strict checking is on)")
+    return declaration
+
+
+def _limits(
+    limits: InputLimits | None, max_bytes: int | None, max_line_chars: int | None
+) -> InputLimits:
+    """``limits``, with the older ``max_bytes``/``max_line_chars`` keywords applied on top."""
+    limits = limits or DEFAULT_LIMITS
+    update = {
+        name: value
+        for name, value in (("max_bytes", max_bytes), ("max_line_chars", max_line_chars))
+        if value is not None and value != getattr(limits, name)
+    }
+    return limits.model_copy(update=update) if update else limits
 
 
 def _parse_data(
     data: bytes,
     name: str | None,
     *,
-    max_bytes: int,
-    max_line_chars: int,
+    limits: InputLimits,
+    strict: bool,
     reader_options: ReaderOptions | None,
-    overrides: Mapping[str, object],
+    overrides: DeclarationMeta,
 ) -> Declaration:
     import hashlib
 
@@ -114,26 +146,25 @@ def _parse_data(
 
     kind = sniff(data, name)
     if kind == "text":
-        decoded = decode_bytes(
-            data, source=name, max_bytes=max_bytes, max_line_chars=max_line_chars
-        )
+        decoded = decode_bytes(data, source=name, limits=limits)
         source = Source(path=name, sha256=decoded.sha256, encoding=decoded.encoding)
-        return parse_text(decoded.text, source=source, **overrides)  # type: ignore[arg-type]
-    if len(data) > max_bytes:
-        raise InputTooLargeError(
-            f"the input{f' in {name}' if name else ''} is {len(data):,} bytes, more than the "
-            f"limit of {max_bytes:,}"
-        )
-    extracted = extract(data, kind, source=name, options=reader_options)
+        return parse_text(decoded.text, source=source, limits=limits, strict=strict, **overrides)
+    check_limit(
+        "max_bytes", len(data), limits, what="the input", where=f" in {name}" if name else "",
+        unit="bytes",
+    )  # fmt: skip
+    extracted = extract(data, kind, source=name, limits=limits, options=reader_options)
     source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), format=kind)
-    return parse_extracted(extracted, source=source, **overrides)  # type: ignore[arg-type]
+    return parse_extracted(extracted, source=source, strict=strict, **overrides)
 
 
 def load(
     path: str | os.PathLike[str],
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+    limits: InputLimits | None = None,
+    max_bytes: int | None = None,
+    max_line_chars: int | None = None,
+    strict: bool = False,
     reader_options: ReaderOptions | None = None,
     **overrides: Unpack[DeclarationMeta],
 ) -> Declaration:
@@ -144,13 +175,20 @@ def load(
     :class:`~declcompare.errors.InputError` subclass for a missing, empty, binary,
     mis-encoded or oversized file, and :class:`~declcompare.errors.MissingDependencyError`
     naming the extra to install when a format's reader is not installed.
+
+    ``limits`` (an :class:`~declcompare.limits.InputLimits`, by default its defaults)
+    bounds what is read and expanded; a breach raises
+    :class:`~declcompare.errors.InputLimitError` naming the field to raise.
+    ``max_bytes`` and ``max_line_chars``, when given, override those two fields.
+    ``strict=True`` refuses a text mostly outside paragraphs (see :func:`parse_text`).
     ``reader_options`` tunes the readers' layout heuristics
     (:class:`~declcompare.ingest.options.ReaderOptions`; the PDF reader's ratios).
     """
-    data = read_bytes(path, max_bytes=max_bytes)
+    limits = _limits(limits, max_bytes, max_line_chars)
+    data = read_bytes(path, limits=limits)
     return _parse_data(
-        data, os.fspath(path), max_bytes=max_bytes, max_line_chars=max_line_chars,
-        reader_options=reader_options, overrides=overrides,
+        data, os.fspath(path), limits=limits, strict=strict, reader_options=reader_options,
+        overrides=overrides,
     )  # fmt: skip
 
 
@@ -158,11 +196,13 @@ def parse_bytes(
     data: bytes,
     *,
     name: str | None = None,
+    limits: InputLimits | None = None,
+    strict: bool = False,
     reader_options: ReaderOptions | None = None,
     **overrides: Unpack[DeclarationMeta],
 ) -> Declaration:
-    """Parse raw bytes of any format :func:`load` reads (see it for the checks made)."""
+    """Parse raw bytes of any format :func:`load` reads (``limits`` and ``strict`` as there)."""
     return _parse_data(
-        data, name, max_bytes=DEFAULT_MAX_BYTES, max_line_chars=DEFAULT_MAX_LINE_CHARS,
+        data, name, limits=limits or DEFAULT_LIMITS, strict=strict,
         reader_options=reader_options, overrides=overrides,
     )  # fmt: skip

@@ -20,6 +20,7 @@ from declcompare.parse.items import Item, Raw
 from declcompare.parse.markup import (
     ATX_RE,
     COMMENT_RE,
+    FOOTNOTE_START_RE,
     FOOTNOTES_RE,
     RULE_RE,
     is_list_start,
@@ -120,8 +121,12 @@ def classify(text: str, raws: list[SourceBlock], *, has_front_title: bool) -> li
             items.append(Item(kind=kind, spans=[span], text=text, extra=dict(extra or {})))
 
         if in_footnotes:
-            add(BlockKind.FOOTNOTE.value)
-            continue
+            if FOOTNOTE_START_RE.match(content):
+                add(BlockKind.FOOTNOTE.value)
+                continue
+            # A block that is not a note ends the notes: the body of the next text
+            # (resolutions filed one after another) is never swallowed as footnotes.
+            in_footnotes = False
         if FOOTNOTES_RE.match(content):
             in_footnotes = True
             add(BlockKind.FOOTNOTES_HEADING.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from declcompare.report.content import (
@@ -23,33 +24,66 @@ if TYPE_CHECKING:
 
 __all__ = ["to_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?[0-9A-Za-z]+;))")
 _TOP_REWORDED = 15
 
 
 def escape_markdown(text: str) -> str:
-    """Markdown-escape declaration text so that it renders as written."""
+    """Markdown-escape declaration text so that it renders as written: emphasis, code,
+    links, HTML, tables, strikethrough, headings and character references ("&copy;")."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 _md = escape_markdown
 
 
+def _punctuation(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"  # CommonMark's Unicode punctuation
+
+
+def _flanks(before: str, body: str, after: str) -> bool:
+    """Whether ``**body**`` (or ``~~body~~``) between ``before`` and ``after`` is emphasis
+    under CommonMark's flanking rules; ``~~.~~`` after a word is not, and shows literally."""
+    first, last = body[0], body[-1]
+    opens = not first.isspace() and (
+        not _punctuation(first) or before.isspace() or _punctuation(before)
+    )
+    closes = not last.isspace() and (
+        not _punctuation(last) or after.isspace() or _punctuation(after)
+    )
+    return opens and closes
+
+
 def _redline(segments: list[tuple[Op, str]]) -> str:
-    out: list[str] = []
+    # (op, lead, body, trail) per segment; a whitespace-only one is a single space.
+    pieces: list[tuple[Op, str, str, str]] = []
     for op, text in segments:
         body = _md(text)
         if not body:
-            out.append(" " if text.strip() == "" and text else "")
+            if text:
+                pieces.append((Op.EQUAL, " ", "", ""))
             continue
         lead = " " if text[:1].isspace() else ""
         trail = " " if text[-1:].isspace() else ""
-        if op is Op.DELETE:
-            out.append(f"{lead}~~{body}~~{trail}")
-        elif op is Op.INSERT:
-            out.append(f"{lead}**{body}**{trail}")
-        else:
+        pieces.append((op, lead, body, trail))
+    out: list[str] = []
+    for k, (op, lead, body, trail) in enumerate(pieces):
+        if not body:
+            out.append(lead)
+            continue
+        if op is Op.EQUAL:
             out.append(f"{lead}{body}{trail}")
+            continue
+        before = lead or (out[-1][-1:] if out and out[-1] else " ")
+        after = trail or " "
+        if not trail and k + 1 < len(pieces):
+            n_op, n_lead, n_body, _ = pieces[k + 1]
+            after = n_lead or (" " if not n_body else "~" if n_op is not Op.EQUAL else n_body[0])
+        mark, tag = ("~~", "del") if op is Op.DELETE else ("**", "ins")
+        if _flanks(before, body, after):
+            out.append(f"{lead}{mark}{body}{mark}{trail}")
+        else:  # emphasis would show as literal ~~ or **: the HTML tags render the same
+            out.append(f"{lead}<{tag}>{body}</{tag}>{trail}")
     return "".join(out).strip()
 
 
@@ -77,7 +111,8 @@ def to_markdown(comparison: Comparison) -> str:
         f"**{len(old.paragraphs)} paragraphs before, {len(new.paragraphs)} after.** "
         f"Paragraphs: {paragraph_counts or 'none'}. Commitments: {commitment_counts or 'none'}.",
         "",
-        "How to read: ~~struck~~ text was removed, **bold** text was added; ¶ gives the "
+        "How to read: ~~struck~~ text was removed, **bold** text was added (marked "
+        "\\<del\\> and \\<ins\\> where a change starts or ends on punctuation); ¶ gives the "
         "position in each text, with its printed number where it has one. Reworded paragraphs are "
         "ranked by how much their meaning changed (informative words and commitments), "
         "not by how many characters changed.",

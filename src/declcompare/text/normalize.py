@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from declcompare.model import LABEL_RE
 
-__all__ = ["display_key", "key_tokens", "match_key", "strip_label"]
+__all__ = ["display_key", "key_tokens", "markup_key", "match_key", "strip_label"]
 
 _QUOTES = str.maketrans(
     {
@@ -74,6 +74,23 @@ def display_key(text: str) -> str:
         text = _EMPHASIS_RE.sub("", text)
     # str.split() splits on exactly the characters re's \s matches (str.isspace).
     return " ".join(text.split())
+
+
+_TARGET_RE = re.compile(r"\]\(([^)]*)\)")
+_LONE_MARK_RE = re.compile(r"(?<!\S)[*_]{1,3}(?!\S)")
+
+
+def markup_key(text: str) -> tuple[str, ...]:
+    """What :func:`display_key` drops that still says something: the targets of
+    Markdown links and stand-alone ``*`` or ``_`` (a footnote mark, a rating), in order.
+
+    Two paragraphs are unchanged only when both keys are equal: a link that now points
+    elsewhere, or a lone asterisk deleted, is a change even though it reads the same.
+    """
+    if "](" not in text and "*" not in text and "_" not in text:
+        return ()
+    targets = tuple(f"({t.strip()})" for t in _TARGET_RE.findall(text))
+    return targets + tuple(_LONE_MARK_RE.findall(text))
 
 
 @lru_cache(maxsize=65536)
