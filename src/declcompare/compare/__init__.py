@@ -209,7 +209,7 @@ class Comparison(BaseModel):
                 else:
                     change = classify_change(a, b)
                 out.append(CommitmentPair(link, a, b, change))
-        return tuple(out)
+        return tuple(_pair_leftovers(out))
 
     def commitments(self) -> pd.DataFrame:
         """One row per commitment of either declaration and what became of it.
@@ -333,6 +333,30 @@ class Comparison(BaseModel):
         )
         table.loc["(total)"] = table.sum(axis=0)
         return table
+
+
+def _pair_leftovers(rows: list[CommitmentPair]) -> list[CommitmentPair]:
+    """Pair the new and dropped commitments across the whole document (see
+    :func:`declcompare.commitments.pair_across`); a pair takes the new row's place."""
+    from declcompare.commitments import classify_change, pair_across
+
+    dropped = [k for k, row in enumerate(rows) if row.new is None and row.old is not None]
+    added = [k for k, row in enumerate(rows) if row.old is None and row.new is not None]
+    olds = [rows[k].old for k in dropped]
+    news = [rows[k].new for k in added]
+    matched = pair_across([c for c in olds if c], [c for c in news if c])
+    if not matched:
+        return rows
+    out = list(rows)
+    remove: set[int] = set()
+    for i, j in matched:
+        a, b = olds[i], news[j]
+        assert a is not None
+        assert b is not None
+        k = added[j]
+        out[k] = CommitmentPair(rows[k].link, a, b, classify_change(a, b))
+        remove.add(dropped[i])
+    return [row for k, row in enumerate(out) if k not in remove]
 
 
 def _classify_pair(old_text: str, new_text: str) -> tuple[ChangeKind, bool]:
