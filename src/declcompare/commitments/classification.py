@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from declcompare.commitments.lexicon import lexicon
+from declcompare.commitments.lexicon import Stance, lexicon
 from declcompare.commitments.model import Commitment, CommitmentChange
 
 __all__ = ["Scales", "classify_change", "is_substantive", "routine_key", "scales"]
@@ -55,13 +55,18 @@ def scales() -> Scales:
     data = tomllib.loads(
         resources.files("declcompare").joinpath("data/strength_scale.toml").read_text("utf-8")
     )
+
+    def norm(members: list[str]) -> frozenset[str]:
+        # Written as the lexicon writes phrases; compared as predicates are read.
+        return frozenset(m if m.startswith("stance:") else _phrase(m) for m in members)
+
     return Scales(
         steps=tuple(
-            (str(s["name"]), tuple(frozenset(step) for step in s["steps"])) for s in data["scale"]
+            (str(s["name"]), tuple(norm(step) for step in s["steps"])) for s in data["scale"]
         ),
-        restate=tuple(frozenset(g["members"]) for g in data["restate"]),
-        requests=frozenset(data["fulfilled"]["requests"]),
-        receptions=frozenset(data["fulfilled"]["receptions"]),
+        restate=tuple(norm(g["members"]) for g in data["restate"]),
+        requests=norm(data["fulfilled"]["requests"]),
+        receptions=norm(data["fulfilled"]["receptions"]),
     )
 
 
@@ -82,20 +87,35 @@ def _phrase(predicate: str) -> str:
     return " ".join([head, *words[1:]]).replace(american_spelling("emphasise"), "emphasise")
 
 
-def _keys(c: Commitment) -> list[str]:
+_IMPORTANCE_RE = re.compile(r"(?:the )?(?:importance|need|significance|necessity|relevance)\b")
+
+
+def _importance(c: Commitment) -> bool:
+    return bool(_IMPORTANCE_RE.match(c.object.lower()))
+
+
+def _stressing(c: Commitment) -> bool:
+    """ "note the importance of ...": an emphasis, not a reception (unless the other
+    text also speaks of the importance: then only the verb changed)."""
+    return c.stance is Stance.NOTE and _importance(c)
+
+
+def _keys(c: Commitment, stressed: bool = True) -> list[str]:
     """Most specific first: the phrase and its prefixes, the lemma, the stance."""
+    if stressed and _stressing(c):
+        return ["emphasise", "stance:emphasise"]
     words = _phrase(c.predicate).split()
     prefixes = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
     return [*prefixes, c.lemma, f"stance:{c.stance.value}"]
 
 
-def _member(c: Commitment, group: frozenset[str]) -> bool:
-    return any(k in group for k in _keys(c))
+def _member(c: Commitment, group: frozenset[str], stressed: bool = True) -> bool:
+    return any(k in group for k in _keys(c, stressed))
 
 
-def _positions(c: Commitment) -> dict[str, int]:
+def _positions(c: Commitment, stressed: bool) -> dict[str, int]:
     out: dict[str, int] = {}
-    keys = _keys(c)
+    keys = _keys(c, stressed)
     for name, steps in scales().steps:
         for key in keys:  # the most specific key that is on this scale decides
             hit = [n for n, step in enumerate(steps) if key in step]
@@ -148,14 +168,24 @@ def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
     rules = scales()
     if _member(old, rules.requests) and _member(new, rules.receptions):
         return CommitmentChange.FULFILLED
-    if old.lemma == new.lemma and old.stance == new.stance:
+    stressed = (_stressing(old) and not _importance(new)) or (
+        _stressing(new) and not _importance(old)
+    )
+    return _classify(old, new, sign, stressed=stressed)
+
+
+def _classify(old: Commitment, new: Commitment, sign: int, *, stressed: bool) -> CommitmentChange:
+    """The rules after negation and fulfilment; ``stressed``: one side notes "the
+    importance of" something where the other does not, which is an emphasis."""
+    rules = scales()
+    if not stressed and old.lemma == new.lemma and old.stance == new.stance:
         if new.strength != old.strength:
             stronger = (new.strength - old.strength) * sign > 0
             return CommitmentChange.STRENGTHENED if stronger else CommitmentChange.WEAKENED
         return _same_object(old, new)
-    if any(_member(old, g) and _member(new, g) for g in rules.restate):
+    if any(_member(old, g, stressed) and _member(new, g, stressed) for g in rules.restate):
         return _same_object(old, new)
-    a, b = _positions(old), _positions(new)
+    a, b = _positions(old, stressed), _positions(new, stressed)
     shared = [name for name in a if name in b]
     if shared:
         step = b[shared[0]] - a[shared[0]]
@@ -164,7 +194,8 @@ def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
         if step == 0:
             return _same_object(old, new)
         return CommitmentChange.STRENGTHENED if step * sign > 0 else CommitmentChange.WEAKENED
-    if old.stance == new.stance:
+    # Noting is the least of positions: a move to or from it is one of strength.
+    if not stressed and (old.stance == new.stance or Stance.NOTE in (old.stance, new.stance)):
         if new.strength != old.strength:
             stronger = (new.strength - old.strength) * sign > 0
             return CommitmentChange.STRENGTHENED if stronger else CommitmentChange.WEAKENED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -126,13 +127,46 @@ def commitments_of(
     return out
 
 
+_PARAGRAPHS: OrderedDict[tuple[str, str, str | None, str | None], tuple[Commitment, ...]] = (
+    OrderedDict()
+)
+
+
+def _reused(paragraph: Paragraph, previous: str | None, default: str | None) -> list[Commitment]:
+    """``commitments_of``, reused for a paragraph whose text was read before (the
+    same paragraph in both texts of a comparison): only positions are redone."""
+    key = (paragraph.text, paragraph.body, previous, default)
+    with _LOCK:
+        hit = _PARAGRAPHS.get(key)
+        if hit is not None:
+            _PARAGRAPHS.move_to_end(key)
+    if hit is None:
+        found = commitments_of(paragraph, previous_actor=previous, default_actor=default)
+        with _LOCK:
+            _PARAGRAPHS[key] = tuple(found)
+            while len(_PARAGRAPHS) > 50_000:
+                _PARAGRAPHS.popitem(last=False)
+        return found
+    return [
+        c.model_copy(
+            update={
+                "paragraph_index": paragraph.index,
+                "paragraph_id": paragraph.id,
+                "start": _source_offset(paragraph, c.text_start),
+                "end": _source_offset(paragraph, c.text_end),
+            }
+        )
+        for c in hit
+    ]
+
+
 def _declaration_commitments(declaration: Declaration) -> list[Commitment]:
     lex = lexicon()
     default = lex.default_actor(declaration.organisation)
     out: list[Commitment] = []
     previous: str | None = default
     for paragraph in declaration.paragraphs:
-        found = commitments_of(paragraph, previous_actor=previous, default_actor=default)
+        found = _reused(paragraph, previous, default)
         out.extend(found)
         subjects = [c.actor for c in found if c.subject is not None]
         if subjects:
@@ -196,18 +230,34 @@ def declaration_commitments(declaration: Declaration) -> tuple[Commitment, ...]:
     return _cached(declaration)
 
 
-_CACHE: OrderedDict[int, tuple[Declaration, tuple[Commitment, ...]]] = OrderedDict()
+_CACHE: OrderedDict[Declaration, tuple[Commitment, ...]] = OrderedDict()
+_CACHE_SIZE = 64
+_LOCK = threading.Lock()
+
+
+def clear_cache() -> None:
+    """Forget every cached extraction (for benchmarks that time a cold read)."""
+    with _LOCK:
+        _CACHE.clear()
+        _PARAGRAPHS.clear()
 
 
 def _cached(declaration: Declaration) -> tuple[Commitment, ...]:
-    """Commitments per declaration object, least recently used evicted first."""
-    key = id(declaration)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is declaration:
-        _CACHE.move_to_end(key)
-        return hit[1]
+    """Commitments per declaration, keyed on its content (the frozen model hashes it).
+
+    Two equal declarations share one entry, whatever object carries them; the
+    cache is guarded by a lock, so threads (``many`` with a thread pool) may share
+    it. Least recently used entries are evicted first.
+    """
+    with _LOCK:
+        hit = _CACHE.get(declaration)
+        if hit is not None:
+            _CACHE.move_to_end(declaration)
+            return hit
     result = tuple(_declaration_commitments(declaration))
-    _CACHE[key] = (declaration, result)
-    while len(_CACHE) > 64:
-        _CACHE.popitem(last=False)
+    with _LOCK:
+        _CACHE[declaration] = result
+        _CACHE.move_to_end(declaration)
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return result
