@@ -18,7 +18,7 @@ Three measures, all on texts of ``../shared/corpus`` labelled by reading (see
   ``gold/commitments/main-commitments.toml``, whether the tool's main commitment has
   the reader's actor and stance.
 
-Run:  python -m benchmarks.accuracy.shifts [--dev] [--verbose]
+Run:  python -m benchmarks.accuracy.shifts [--verbose]   (also part of benchmarks.accuracy.run)
 """
 
 from __future__ import annotations
@@ -288,6 +288,64 @@ def evaluate(verbose: bool = False, dev: bool = True) -> dict[str, object]:
     return out
 
 
+def brief(results: dict[str, object]) -> dict[str, object]:
+    """The headline figures of :func:`evaluate`."""
+    out: dict[str, object] = {}
+    for name in ("reported", "dev"):
+        part = results.get(name)
+        if isinstance(part, dict):
+            out[name] = part["metrics"]
+    out["main_commitment"] = results.get("main_commitment")
+    return out
+
+
+def to_markdown(results: object) -> list[str]:
+    """The results.md section of :func:`evaluate` (empty without the corpus)."""
+    if not isinstance(results, dict) or not results:
+        return []
+    lines = [
+        "",
+        "## Commitment shifts on real redrafted texts (hand-labelled gold)",
+        "",
+        "Gold: `benchmarks/accuracy/gold/` (labelled by reading, see RULES.md); scorer "
+        "`benchmarks/accuracy/shifts.py`. Reported pairs are never tuned on; dev pairs are.",
+        "",
+        "| set | pairs | gold shifts | shift rows | precision | recall "
+        "| new/dropped rows | in added/dropped ¶ | verbatim dropped+new | routine rows |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name in ("reported", "dev"):
+        part = results.get(name)
+        if not isinstance(part, dict):
+            continue
+        m = part["metrics"]
+        lines.append(
+            f"| {name} | {part['pairs']} | {m['gold_shifts']} | {m['reported_shift_rows']} "
+            f"| {m['shift_precision']} | {m['shift_recall']} | {m['new_dropped_rows']} "
+            f"| {m['new_dropped_share_in_added_or_dropped']} "
+            f"| {m['verbatim_sentences_dropped_and_new']} | {m['routine_rows']} |"
+        )
+    target = TARGETS
+    lines += [
+        "",
+        f"Targets: shift precision >= {target['shift_precision']}, recall >= "
+        f"{target['shift_recall']}; main commitment >= {target['main_commitment']} per genre.",
+        "",
+        "Main commitment (actor and stance as a reader names them), per genre:",
+        "",
+        "| genre | paragraphs | actor and stance | actor | stance |",
+        "|---|---|---|---|---|",
+    ]
+    main = results.get("main_commitment")
+    if isinstance(main, dict):
+        for genre, m in main["per_genre"].items():
+            lines.append(
+                f"| {genre} | {m['paragraphs']} | {m['actor_and_stance']} | {m['actor']} "
+                f"| {m['stance']} |"
+            )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", action="store_true", help="list every row and miss")
@@ -296,12 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     if not results:
         print("../shared/corpus absent: nothing to score", file=sys.stderr)
         return 0
-    brief = {
-        "reported": results["reported"]["metrics"],  # type: ignore[index]
-        "dev": results["dev"]["metrics"],  # type: ignore[index]
-        "main_commitment": results["main_commitment"],
-    }
-    print(json.dumps(brief, indent=2))
+    print(json.dumps(brief(results), indent=2))
     return 0
 
 

@@ -82,8 +82,29 @@ def extraction_speed() -> dict[str, float]:
     }
 
 
+def pysbd_bounds(text: str) -> list[int]:
+    """The ends pysbd finds (the splitter declcompare used before), located in ``text``."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)  # pysbd's own invalid escapes
+        import pysbd
+
+    bounds: list[int] = []
+    cursor = 0
+    for piece in pysbd.Segmenter(language="en", clean=False, char_span=True).segment(text):
+        at = text.find(piece.sent, cursor) if piece.sent else -1
+        if at < 0:
+            continue
+        end = at + len(piece.sent)
+        if end > cursor:
+            bounds.append(end)
+            cursor = end
+    return bounds
+
+
 def splitter_comparison() -> dict[str, object]:
-    from declcompare.text.sentences import pysbd_bounds, repaired, split_sentences
+    from declcompare.text.sentences import repaired, split_sentences
 
     out: dict[str, object] = {}
     for name, docs in _texts().items():

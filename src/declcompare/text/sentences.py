@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["candidate_ends", "pysbd_bounds", "repaired", "split_sentences"]
+__all__ = ["candidate_ends", "repaired", "split_sentences"]
 
 # A full stop, question or exclamation mark followed by space and more text: only
 # then can a paragraph hold more than one sentence.
@@ -134,23 +134,6 @@ def candidate_ends(text: str) -> list[int]:
             stop += 1
         ends.append(stop)
     return ends
-
-
-def pysbd_bounds(text: str) -> list[int]:
-    """The ends pysbd finds (the former splitter), for comparison in the benchmarks."""
-    import pysbd
-
-    bounds: list[int] = []
-    cursor = 0
-    for piece in pysbd.Segmenter(language="en", clean=False, char_span=True).segment(text):
-        at = text.find(piece.sent, cursor) if piece.sent else -1
-        if at < 0:
-            continue
-        end = at + len(piece.sent)
-        if end > cursor:
-            bounds.append(end)
-            cursor = end
-    return bounds
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
