@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -165,13 +166,75 @@ def _declaration_commitments(declaration: Declaration) -> list[Commitment]:
     default = lex.default_actor(declaration.organisation)
     out: list[Commitment] = []
     previous: str | None = default
+    lead: Commitment | None = None  # the lead-in of a run of bullets ("We will:")
+    lead_actor: str | None = None
     for paragraph in declaration.paragraphs:
         found = _reused(paragraph, previous, default)
+        if lead_actor is not None and paragraph.bullet:
+            found = _under_lead_in(paragraph, found, lead, lead_actor)
+        elif paragraph.text.rstrip().endswith(":"):
+            lead = found[-1] if found else None
+            starts_we = paragraph.body.lstrip().lower().startswith("we ")
+            lead_actor = lead.actor if lead else ("we" if starts_we else previous or "we")
+        elif not paragraph.bullet:
+            lead, lead_actor = None, None
         out.extend(found)
         subjects = [c.actor for c in found if c.subject is not None]
         if subjects:
             previous = subjects[-1]
     return out
+
+
+_BULLET_VERB_RE = re.compile(r"[-–—•*]?\s*([a-z]+)\b")
+
+
+def _under_lead_in(
+    paragraph: Paragraph, found: list[Commitment], lead: Commitment | None, actor: str
+) -> list[Commitment]:
+    """A bullet under a lead-in ("We are taking concrete steps to:" / "- strengthen
+    ..."): its commitments take the lead-in's actor, and a bullet with none of its
+    own that opens with a verb takes the lead-in's stance (an undertaking when the
+    lead-in names none)."""
+    if found:
+        return [
+            c.model_copy(update={"actor": actor}) if c.actor == "(not stated)" else c for c in found
+        ]
+    text = paragraph.text
+    body_start = len(text) - len(paragraph.body)
+    m = _BULLET_VERB_RE.match(text, body_start)
+    if m is None:
+        return []
+    from lemminflect import getLemma
+
+    word = m.group(1)
+    if word not in getLemma(word, upos="VERB") or word in ("the", "a", "an", "and", "to"):
+        return []
+    pred_a, pred_b = m.start(1), m.end(1)
+    obj_a, obj_b = _trim_object(text, pred_b, len(text))
+    stance, strength = (lead.stance, lead.strength) if lead else (Stance.UNDERTAKE, 4)
+    return [
+        Commitment(
+            paragraph_index=paragraph.index,
+            paragraph_id=paragraph.id,
+            sentence_index=0,
+            actor=actor,
+            subject=None,
+            predicate=text[pred_a:pred_b],
+            lemma=word,
+            stance=stance,
+            strength=strength,
+            object=text[obj_a:obj_b],
+            entities=find_entities(text, obj_a, obj_b) if obj_b > obj_a else (),
+            predicate_start=pred_a,
+            predicate_end=pred_b,
+            object_start=obj_a,
+            object_end=max(obj_a, obj_b),
+            text_start=pred_a,
+            text_end=max(obj_b, pred_b),
+            start=_source_offset(paragraph, pred_a),
+            end=_source_offset(paragraph, max(obj_b, pred_b)),
+        )
+    ]
 
 
 def entity_text(entities: tuple[Entity, ...]) -> str:

@@ -52,6 +52,14 @@ class PairingOptions(BaseModel):
     across_document: bool = Field(
         True, description="Pair leftover commitments across the whole document."
     )
+    entity_overlap: float = Field(
+        1.01,
+        ge=0.0,
+        le=1.01,
+        description="Least object overlap for a pair across the document that shares a "
+        "rare named entity (an initiative, treaty, body or name found in at most two "
+        "commitments of each text); above 1 turns this rule off.",
+    )
     min_overlap: float = Field(
         0.8,
         ge=0.0,
@@ -168,6 +176,26 @@ def _pair_score(
     return score, similarity
 
 
+_ENTITY_KINDS = frozenset({"treaty", "initiative", "body", "name", "document"})
+
+
+def _entity_key(text: str) -> str:
+    return " ".join(w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP)
+
+
+def _rare_entities(commitments: list[Commitment]) -> list[frozenset[str]]:
+    """Per commitment, its named entities found in at most two commitments of its text."""
+    keys = [
+        frozenset(_entity_key(e.text) for e in c.entities if e.kind in _ENTITY_KINDS) - {""}
+        for c in commitments
+    ]
+    uses: dict[str, int] = {}
+    for found in keys:
+        for key in found:
+            uses[key] = uses.get(key, 0) + 1
+    return [frozenset(k for k in found if uses[k] <= 2) for found in keys]
+
+
 def pair_across(
     old: list[Commitment], new: list[Commitment], options: PairingOptions | None = None
 ) -> list[tuple[int, int]]:
@@ -183,6 +211,7 @@ def pair_across(
     for j, b in enumerate(new):
         for w in _informative(b.object):
             index.setdefault(w, []).append(j)
+    rare_old, rare_new = _rare_entities(old), _rare_entities(new)
     candidates: dict[tuple[int, int], float] = {}
     for i, a in enumerate(old):
         group = actor_group(a.actor)
@@ -196,8 +225,9 @@ def pair_across(
             if actor_group(b.actor) != group or a.negated != b.negated:
                 continue
             value = overlap(a, b)
-            if value >= opts.min_overlap:
-                candidates[(i, j)] = value + 0.05 * (a.lemma == b.lemma)
+            shared = bool(rare_old[i] & rare_new[j])
+            if value >= opts.min_overlap or (shared and value >= opts.entity_overlap):
+                candidates[(i, j)] = value + 0.5 * shared + 0.05 * (a.lemma == b.lemma)
     if not candidates:
         return []
     import numpy as np
