@@ -58,6 +58,14 @@ def test_routine_is_never_substantive_and_keys_drop_numbers_and_footnotes() -> N
         "the Seventy-eighth Session on 7 June 2024"
     )
     assert routine_key("the plan") != routine_key("the programme")
+    # Amounts and counts carry substance; dates, symbols and paragraph numbers do not.
+    assert routine_key("47,413,200 dollars for 1 July 2024") != routine_key(
+        "50,345,100 dollars for 1 July 2024"
+    )
+    assert routine_key("only 118 Member States") != routine_key("only 88 Member States")
+    assert routine_key("resolution 77/311 and paragraph 8") == routine_key(
+        "resolution 78/302 and paragraph 23"
+    )
 
 
 def test_a_moved_commitment_keeps_its_counterpart_across_paragraphs() -> None:

@@ -35,7 +35,7 @@ names), :mod:`.extraction` (paragraphs and declarations) and :mod:`.pairing`
 
 from __future__ import annotations
 
-from declcompare.commitments.classification import is_substantive, routine_key
+from declcompare.commitments.classification import actor_group, is_substantive, routine_key
 from declcompare.commitments.extraction import (
     commitments_frame,
     commitments_of,
@@ -53,7 +53,6 @@ from declcompare.commitments.model import (
 )
 from declcompare.commitments.pairing import (
     PairingOptions,
-    actor_group,
     classify_change,
     pair_across,
     pair_commitments,

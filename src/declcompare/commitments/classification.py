@@ -36,7 +36,7 @@ from importlib import resources
 from declcompare.commitments.lexicon import Stance, lexicon
 from declcompare.commitments.model import Commitment, CommitmentChange
 
-__all__ = ["Scales", "classify_change", "is_substantive", "routine_key", "scales"]
+__all__ = ["Scales", "actor_group", "classify_change", "is_substantive", "routine_key", "scales"]
 
 
 @dataclass(frozen=True)
@@ -125,22 +125,41 @@ def _positions(c: Commitment, stressed: bool) -> dict[str, int]:
     return out
 
 
-_FOOTNOTE_RE = re.compile(r"(?<=[a-z.,;)])\d{1,3}\b|\[\d{1,3}\]|[*†‡]")
-_NUMBER_RE = re.compile(r"\d+")
+_FOOTNOTE_RE = re.compile(r"(?<=[a-z])\d{1,2}\b|(?<=[a-z][.,;)])\d{1,2}\b|\[\d{1,3}\]|[*†‡]")
+_ORDINALS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    "twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth"
+)
+# Numbers that only date or locate: years, days of a month, symbols (A/RES/78/1,
+# 53/241, 973 (X)), ordinals (15th, seventy-eighth) and references to a numbered
+# paragraph, resolution, session or meeting. Amounts, counts and shares are not
+# routine: "47,413,200 dollars" -> "50,345,100 dollars" is a change of substance.
+_ROUTINE_NUMBER_RE = re.compile(
+    r"\b(?:paragraphs?|resolutions?|decisions?|sessions?|meetings?|annex|section|articles?)"
+    r"\s+\d+(?:/\d+)*[a-z]?\b"
+    r"|\b[a-z]/(?:[a-z]+/)*\d+(?:/\d+)*\b"
+    r"|\b\d+(?:/\d+)+\b"
+    r"|\b\d+\s*\([ivxlc]+\)"
+    r"|\b\d+(?:st|nd|rd|th)\b"
+    rf"|\b(?:[a-z]+-)?(?:{_ORDINALS})\b"
+    r"|\b(?:19|20)\d{2}(?:\s*[-–]\s*\d{2,4})?\b"
+)
 
 
 def routine_key(text: str) -> str:
-    """``text`` with what carries no position taken out: numbers, symbols, footnote
-    markers, spelling and hyphen variants, capitals, punctuation."""
+    """``text`` with what carries no position taken out: years and dates, symbols,
+    ordinals, references to numbered paragraphs or resolutions, footnote markers,
+    spelling and hyphen variants, capitals and punctuation."""
+    from declcompare.commitments.entities import month_names
     from declcompare.text.normalize import match_key
 
     text = _FOOTNOTE_RE.sub(" ", text)
-    key = match_key(text).replace("-", "")
-    key = _NUMBER_RE.sub("#", key)
-    from declcompare.commitments.entities import month_names
-
-    for month in month_names():
-        key = key.replace(month, "#")
+    key = match_key(text)
+    months = "|".join(month_names())
+    key = re.sub(rf"\b\d{{1,2}}\s+(?:{months})\b|\b(?:{months})\b", "#", key)
+    key = _ROUTINE_NUMBER_RE.sub("#", key)
+    key = key.replace("-", "")
     return " ".join(re.findall(r"\w+|#", key))
 
 
@@ -150,10 +169,18 @@ def _object_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", match_key(text)))
 
 
+def actor_group(actor: str) -> str:
+    """The document's collective voice ("we", "they", the member states ...) is one group."""
+    names = {name for name, _, _ in lexicon().actors}
+    if actor in names or actor in ("we", "they", "(not stated)", ""):
+        return "(collective)"
+    return actor.lower()
+
+
 def _same_object(old: Commitment, new: Commitment) -> CommitmentChange:
-    if old.object == new.object and old.actor == new.actor:
-        return CommitmentChange.RESTATED
-    if _object_key(old.object) == _object_key(new.object) and old.actor == new.actor:
+    if actor_group(old.actor) != actor_group(new.actor):
+        return CommitmentChange.CHANGED_OBJECT  # another actor holds the position
+    if old.object == new.object or _object_key(old.object) == _object_key(new.object):
         return CommitmentChange.RESTATED
     if routine_key(old.object) == routine_key(new.object):
         return CommitmentChange.ROUTINE

@@ -23,8 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 if TYPE_CHECKING:
     pass
 
-from declcompare.commitments.classification import classify_change
-from declcompare.commitments.lexicon import lexicon
+from declcompare.commitments.classification import actor_group, classify_change
 from declcompare.commitments.model import Commitment
 
 __all__ = ["PairingOptions", "classify_change", "pair_across", "pair_commitments"]
@@ -142,14 +141,6 @@ def _informative(text: str) -> frozenset[str]:
         for w in _object_key(text).split()
         if len(w) > 2 and w not in _STOP and not w.isdigit()
     )
-
-
-def actor_group(actor: str) -> str:
-    """The document's collective voice ("we", "they", the member states ...) is one group."""
-    names = {name for name, _, _ in lexicon().actors}
-    if actor in names or actor in ("we", "they", "(not stated)", ""):
-        return "(collective)"
-    return actor.lower()
 
 
 def overlap(a: Commitment, b: Commitment) -> float:
