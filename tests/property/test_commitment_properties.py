@@ -98,3 +98,39 @@ def test_every_commitment_of_both_sides_appears_once(seed: int) -> None:
     for _, a, b, change in changes:
         assert (a is None) == (change is CommitmentChange.NEW)
         assert (b is None) == (change is CommitmentChange.DROPPED)
+
+
+_SWAPPED = {
+    "new": {"dropped"},
+    "dropped": {"new"},
+    "strengthened": {"weakened", "fulfilled"},
+    "weakened": {"strengthened"},
+    "fulfilled": {"strengthened"},  # asked again for what had been received
+    "changed_stance": {"changed_stance"},
+    "changed_object": {"changed_object"},
+    "routine": {"routine"},
+    "restated": {"restated"},
+}
+
+
+def _rows(old: Declaration, new: Declaration) -> dict[tuple[str, int, int], str]:
+    out: dict[tuple[str, int, int], str] = {}
+    for _, a, b, change in compare(old, new).commitment_changes():
+        key = (
+            "pair" if a is not None and b is not None else "alone",
+            a.predicate_start + 100_000 * a.paragraph_index if a is not None else -1,
+            b.predicate_start + 100_000 * b.paragraph_index if b is not None else -1,
+        )
+        out[key] = change.value
+    return out
+
+
+@SEED_SETTINGS
+@given(st.integers(0, 10_000))
+def test_swapping_the_texts_swaps_new_and_dropped_strengthened_and_weakened(seed: int) -> None:
+    revision = generate_revision(seed_doc(), seed=seed, donors=demo_donors()).declaration
+    forward = _rows(seed_doc(), revision)
+    backward = {(k, b, a): v for (k, a, b), v in _rows(revision, seed_doc()).items()}
+    assert forward.keys() == backward.keys()
+    for key, change in forward.items():
+        assert backward[key] in _SWAPPED[change], (key, change, backward[key])

@@ -35,6 +35,7 @@ names), :mod:`.extraction` (paragraphs and declarations) and :mod:`.pairing`
 
 from __future__ import annotations
 
+from declcompare.commitments.classification import actor_group, is_substantive, routine_key
 from declcompare.commitments.extraction import (
     commitments_frame,
     commitments_of,
@@ -50,7 +51,12 @@ from declcompare.commitments.model import (
     CommitmentChange,
     Entity,
 )
-from declcompare.commitments.pairing import classify_change, pair_commitments
+from declcompare.commitments.pairing import (
+    PairingOptions,
+    classify_change,
+    pair_across,
+    pair_commitments,
+)
 
 __all__ = [
     "CHANGE_COLUMNS",
@@ -58,12 +64,17 @@ __all__ = [
     "Commitment",
     "CommitmentChange",
     "Entity",
+    "PairingOptions",
     "Stance",
+    "actor_group",
     "classify_change",
     "commitments_frame",
     "commitments_of",
     "declaration_commitments",
     "entity_text",
     "extract_commitments",
+    "is_substantive",
+    "pair_across",
     "pair_commitments",
+    "routine_key",
 ]

@@ -120,7 +120,8 @@ def scan(
                 actor = subject_actor
             else:
                 actor = default_actor or subject_actor or current or "(not stated)"
-        if actor in ("they", "") or (actor == "we" and current is not None and current != "we"):
+        # "we" is the authors' own voice: never a state named earlier in the text.
+        if actor in ("they", ""):
             actor = current or default_actor or ("they" if actor == "they" else "(not stated)")
         resolved.append(Found(f.pred, f.subject, actor, f.formula))
         if f.subject is not None or f.actor is None:

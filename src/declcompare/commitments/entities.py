@@ -14,6 +14,11 @@ from declcompare.commitments.model import Entity
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
+def month_names() -> tuple[str, ...]:
+    """The English month names, case-folded (dates are routine in a change)."""
+    return tuple(m.lower() for m in _MONTHS.split("|"))
+
+
 _DATE_RE = re.compile(
     rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b(?:{_MONTHS})\s+\d{{4}}\b"
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -126,18 +128,113 @@ def commitments_of(
     return out
 
 
+_PARAGRAPHS: OrderedDict[tuple[str, str, str | None, str | None], tuple[Commitment, ...]] = (
+    OrderedDict()
+)
+
+
+def _reused(paragraph: Paragraph, previous: str | None, default: str | None) -> list[Commitment]:
+    """``commitments_of``, reused for a paragraph whose text was read before (the
+    same paragraph in both texts of a comparison): only positions are redone."""
+    key = (paragraph.text, paragraph.body, previous, default)
+    with _LOCK:
+        hit = _PARAGRAPHS.get(key)
+        if hit is not None:
+            _PARAGRAPHS.move_to_end(key)
+    if hit is None:
+        found = commitments_of(paragraph, previous_actor=previous, default_actor=default)
+        with _LOCK:
+            _PARAGRAPHS[key] = tuple(found)
+            while len(_PARAGRAPHS) > 50_000:
+                _PARAGRAPHS.popitem(last=False)
+        return found
+    return [
+        c.model_copy(
+            update={
+                "paragraph_index": paragraph.index,
+                "paragraph_id": paragraph.id,
+                "start": _source_offset(paragraph, c.text_start),
+                "end": _source_offset(paragraph, c.text_end),
+            }
+        )
+        for c in hit
+    ]
+
+
 def _declaration_commitments(declaration: Declaration) -> list[Commitment]:
     lex = lexicon()
     default = lex.default_actor(declaration.organisation)
     out: list[Commitment] = []
     previous: str | None = default
+    lead: Commitment | None = None  # the lead-in of a run of bullets ("We will:")
+    lead_actor: str | None = None
     for paragraph in declaration.paragraphs:
-        found = commitments_of(paragraph, previous_actor=previous, default_actor=default)
+        found = _reused(paragraph, previous, default)
+        if lead_actor is not None and paragraph.bullet:
+            found = _under_lead_in(paragraph, found, lead, lead_actor)
+        elif paragraph.text.rstrip().endswith(":"):
+            lead = found[-1] if found else None
+            starts_we = paragraph.body.lstrip().lower().startswith("we ")
+            lead_actor = lead.actor if lead else ("we" if starts_we else previous or "we")
+        elif not paragraph.bullet:
+            lead, lead_actor = None, None
         out.extend(found)
         subjects = [c.actor for c in found if c.subject is not None]
         if subjects:
             previous = subjects[-1]
     return out
+
+
+_BULLET_VERB_RE = re.compile(r"[-–—•*]?\s*([a-z]+)\b")
+
+
+def _under_lead_in(
+    paragraph: Paragraph, found: list[Commitment], lead: Commitment | None, actor: str
+) -> list[Commitment]:
+    """A bullet under a lead-in ("We are taking concrete steps to:" / "- strengthen
+    ..."): its commitments take the lead-in's actor, and a bullet with none of its
+    own that opens with a verb takes the lead-in's stance (an undertaking when the
+    lead-in names none)."""
+    if found:
+        return [
+            c.model_copy(update={"actor": actor}) if c.actor == "(not stated)" else c for c in found
+        ]
+    text = paragraph.text
+    body_start = len(text) - len(paragraph.body)
+    m = _BULLET_VERB_RE.match(text, body_start)
+    if m is None:
+        return []
+    from lemminflect import getLemma
+
+    word = m.group(1)
+    if word not in getLemma(word, upos="VERB") or word in ("the", "a", "an", "and", "to"):
+        return []
+    pred_a, pred_b = m.start(1), m.end(1)
+    obj_a, obj_b = _trim_object(text, pred_b, len(text))
+    stance, strength = (lead.stance, lead.strength) if lead else (Stance.UNDERTAKE, 4)
+    return [
+        Commitment(
+            paragraph_index=paragraph.index,
+            paragraph_id=paragraph.id,
+            sentence_index=0,
+            actor=actor,
+            subject=None,
+            predicate=text[pred_a:pred_b],
+            lemma=word,
+            stance=stance,
+            strength=strength,
+            object=text[obj_a:obj_b],
+            entities=find_entities(text, obj_a, obj_b) if obj_b > obj_a else (),
+            predicate_start=pred_a,
+            predicate_end=pred_b,
+            object_start=obj_a,
+            object_end=max(obj_a, obj_b),
+            text_start=pred_a,
+            text_end=max(obj_b, pred_b),
+            start=_source_offset(paragraph, pred_a),
+            end=_source_offset(paragraph, max(obj_b, pred_b)),
+        )
+    ]
 
 
 def entity_text(entities: tuple[Entity, ...]) -> str:
@@ -196,18 +293,34 @@ def declaration_commitments(declaration: Declaration) -> tuple[Commitment, ...]:
     return _cached(declaration)
 
 
-_CACHE: OrderedDict[int, tuple[Declaration, tuple[Commitment, ...]]] = OrderedDict()
+_CACHE: OrderedDict[Declaration, tuple[Commitment, ...]] = OrderedDict()
+_CACHE_SIZE = 64
+_LOCK = threading.Lock()
+
+
+def clear_cache() -> None:
+    """Forget every cached extraction (for benchmarks that time a cold read)."""
+    with _LOCK:
+        _CACHE.clear()
+        _PARAGRAPHS.clear()
 
 
 def _cached(declaration: Declaration) -> tuple[Commitment, ...]:
-    """Commitments per declaration object, least recently used evicted first."""
-    key = id(declaration)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is declaration:
-        _CACHE.move_to_end(key)
-        return hit[1]
+    """Commitments per declaration, keyed on its content (the frozen model hashes it).
+
+    Two equal declarations share one entry, whatever object carries them; the
+    cache is guarded by a lock, so threads (``many`` with a thread pool) may share
+    it. Least recently used entries are evicted first.
+    """
+    with _LOCK:
+        hit = _CACHE.get(declaration)
+        if hit is not None:
+            _CACHE.move_to_end(declaration)
+            return hit
     result = tuple(_declaration_commitments(declaration))
-    _CACHE[key] = (declaration, result)
-    while len(_CACHE) > 64:
-        _CACHE.popitem(last=False)
+    with _LOCK:
+        _CACHE[declaration] = result
+        _CACHE.move_to_end(declaration)
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return result

@@ -81,6 +81,8 @@ class CommitmentChange(StrEnum):
     WEAKENED = "weakened"
     CHANGED_STANCE = "changed_stance"  # another stance of the same strength
     CHANGED_OBJECT = "changed_object"  # same verb and strength, different object
+    ROUTINE = "routine"  # only dates, numbers, symbols, footnotes, spelling or capitals
+    FULFILLED = "fulfilled"  # a request answered: "Requests a report" -> "Notes the report"
 
 
 CHANGE_COLUMNS = [

@@ -1,14 +1,131 @@
-"""Pairing the commitments of two texts and classifying what became of each."""
+"""Pairing the commitments of two texts and classifying what became of each.
+
+Two passes. Inside each linked pair of paragraphs (or split / merge group), the
+commitments are paired one to one by a global assignment that weighs object
+similarity, same verb, same stance and same place in the paragraph
+(:class:`PairingOptions`). Then the commitments left over on both sides, in any
+paragraph, are paired across the whole document: same actor group (the
+document's collective voice, or the same named actor) and enough informative
+words and named entities of the object in common, again one to one. So a
+commitment moved to another paragraph, or one whose paragraph was split or
+merged beyond what the aligner linked, keeps its counterpart, and a verbatim
+sentence is never reported dropped and new at once.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     pass
 
-from declcompare.commitments.model import Commitment, CommitmentChange
+from declcompare.commitments.classification import actor_group, classify_change
+from declcompare.commitments.model import Commitment
+
+__all__ = ["PairingOptions", "classify_change", "pair_across", "pair_commitments"]
+
+
+class PairingOptions(BaseModel):
+    """Weights and thresholds of commitment pairing.
+
+    ``min_overlap`` was chosen on ``benchmarks/accuracy/gold/dev`` only (0.4 to 0.8
+    tried: lower values pair more but mostly wrongly, 0.8 gave the best shift F1);
+    the other weights are those of the earlier in-paragraph pairing.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    object_weight: float = Field(0.55, ge=0.0, description="Weight of object similarity.")
+    lemma_weight: float = Field(0.2, ge=0.0, description="Weight of the same verb lemma.")
+    stance_weight: float = Field(0.1, ge=0.0, description="Weight of the same stance.")
+    position_weight: float = Field(
+        0.15, ge=0.0, description="Weight of the same relative place in the paragraph."
+    )
+    min_score: float = Field(
+        0.45, ge=0.0, le=1.0, description="Least score for a pair inside linked paragraphs."
+    )
+    across_document: bool = Field(
+        True, description="Pair leftover commitments across the whole document."
+    )
+    entity_overlap: float = Field(
+        1.01,
+        ge=0.0,
+        le=1.01,
+        description="Least object overlap for a pair across the document that shares a "
+        "rare named entity (an initiative, treaty, body or name found in at most two "
+        "commitments of each text); above 1 turns this rule off.",
+    )
+    min_overlap: float = Field(
+        0.8,
+        ge=0.0,
+        le=1.0,
+        description="Least object overlap (Dice of informative words) for a pair across "
+        "the document.",
+    )
+
+
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "as",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "it",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "all",
+        "any",
+        "such",
+        "other",
+        "also",
+        "further",
+        "including",
+        "well",
+        "between",
+        "within",
+        "into",
+        "through",
+        "upon",
+        "under",
+        "over",
+        "more",
+        "most",
+        "among",
+        "about",
+    ]
+)
 
 
 def _object_key(text: str) -> str:
@@ -17,46 +134,125 @@ def _object_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", match_key(text)))
 
 
-def _pair_score(a: Commitment, b: Commitment, ra: float, rb: float) -> tuple[float, float]:
+@lru_cache(maxsize=8192)
+def _informative(text: str) -> frozenset[str]:
+    return frozenset(
+        w[:6]
+        for w in _object_key(text).split()
+        if len(w) > 2 and w not in _STOP and not w.isdigit()
+    )
+
+
+def overlap(a: Commitment, b: Commitment) -> float:
+    """Dice coefficient of the objects' informative words."""
+    wa, wb = _informative(a.object), _informative(b.object)
+    if not wa or not wb:
+        return 1.0 if _object_key(a.object) == _object_key(b.object) and a.lemma == b.lemma else 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
+
+
+def _pair_score(
+    a: Commitment, b: Commitment, ra: float, rb: float, opts: PairingOptions
+) -> tuple[float, float]:
     from rapidfuzz import fuzz
 
     ka, kb = _object_key(a.object), _object_key(b.object)
     similarity = 1.0 if ka == kb else fuzz.ratio(ka, kb) / 100.0
     score = (
-        0.55 * similarity
-        + 0.2 * (a.lemma == b.lemma)
-        + 0.1 * (a.stance == b.stance)
-        + 0.15 * (1.0 - abs(ra - rb))
+        opts.object_weight * similarity
+        + opts.lemma_weight * (a.lemma == b.lemma)
+        + opts.stance_weight * (a.stance == b.stance)
+        + opts.position_weight * (1.0 - abs(ra - rb))
     )
     return score, similarity
 
 
-def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
-    """How ``new`` restates ``old``: stronger, weaker, another stance or object, or the same."""
-    if old.negated != new.negated:
-        return CommitmentChange.WEAKENED if new.negated else CommitmentChange.STRENGTHENED
-    sign = -1 if old.negated else 1
-    if new.strength != old.strength:
-        stronger = (new.strength - old.strength) * sign > 0
-        return CommitmentChange.STRENGTHENED if stronger else CommitmentChange.WEAKENED
-    if new.stance != old.stance:
-        return CommitmentChange.CHANGED_STANCE
-    if _object_key(old.object) != _object_key(new.object) or old.actor != new.actor:
-        return CommitmentChange.CHANGED_OBJECT
-    return CommitmentChange.RESTATED
+_ENTITY_KINDS = frozenset({"treaty", "initiative", "body", "name", "document"})
+
+
+def _entity_key(text: str) -> str:
+    return " ".join(w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP)
+
+
+def _rare_entities(commitments: list[Commitment]) -> list[frozenset[str]]:
+    """Per commitment, its named entities found in at most two commitments of its text."""
+    keys = [
+        frozenset(_entity_key(e.text) for e in c.entities if e.kind in _ENTITY_KINDS) - {""}
+        for c in commitments
+    ]
+    uses: dict[str, int] = {}
+    for found in keys:
+        for key in found:
+            uses[key] = uses.get(key, 0) + 1
+    return [frozenset(k for k in found if uses[k] <= 2) for found in keys]
+
+
+def pair_across(
+    old: list[Commitment], new: list[Commitment], options: PairingOptions | None = None
+) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)`` of ``old`` and ``new`` commitments that carry one position.
+
+    Same actor group, object overlap at least ``min_overlap``; one to one by a
+    global assignment maximising overlap (ties: same verb). Deterministic.
+    """
+    opts = options or PairingOptions()
+    if not old or not new:
+        return []
+    index: dict[str, list[int]] = {}
+    for j, b in enumerate(new):
+        for w in _informative(b.object):
+            index.setdefault(w, []).append(j)
+    rare_old, rare_new = _rare_entities(old), _rare_entities(new)
+    candidates: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(old):
+        group = actor_group(a.actor)
+        seen: set[int] = set()
+        for w in _informative(a.object):
+            seen.update(index.get(w, ()))
+        if not _informative(a.object):
+            seen.update(range(len(new)))
+        for j in sorted(seen):
+            b = new[j]
+            if actor_group(b.actor) != group or a.negated != b.negated:
+                continue
+            value = overlap(a, b)
+            shared = bool(rare_old[i] & rare_new[j])
+            if value >= opts.min_overlap or (shared and value >= opts.entity_overlap):
+                candidates[(i, j)] = value + 0.5 * shared + 0.05 * (a.lemma == b.lemma)
+    if not candidates:
+        return []
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    rows_of = sorted({i for i, _ in candidates})
+    cols_of = sorted({j for _, j in candidates})
+    r_at = {i: k for k, i in enumerate(rows_of)}
+    c_at = {j: k for k, j in enumerate(cols_of)}
+    scores = np.zeros((len(rows_of), len(cols_of)))
+    for (i, j), value in candidates.items():
+        scores[r_at[i], c_at[j]] = value
+    rows, cols = linear_sum_assignment(-scores)
+    out = [
+        (rows_of[r], cols_of[c])
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
+        if (rows_of[r], cols_of[c]) in candidates
+    ]
+    return sorted(out)
 
 
 def pair_commitments(
-    old: list[Commitment], new: list[Commitment]
+    old: list[Commitment], new: list[Commitment], options: PairingOptions | None = None
 ) -> list[tuple[Commitment | None, Commitment | None]]:
     """Pair the commitments of linked paragraphs one to one (unpaired ones stand alone).
 
     Pairs maximise object similarity, same verb and same place in the paragraph
     (a global assignment, not first come first served); a pair needs a score of
-    at least 0.45, so an unrelated commitment is new or dropped rather than forced
-    onto another. The result is in the new text's order, each unpaired old
-    commitment after the pair that precedes it in the old text.
+    at least ``min_score`` (see :class:`PairingOptions`), so an unrelated
+    commitment is new or dropped rather than forced onto another. The result is
+    in the new text's order, each unpaired old commitment after the pair that
+    precedes it in the old text.
     """
+    opts = options or PairingOptions()
     pairs: dict[int, int] = {}
     if old and new:
         import numpy as np
@@ -67,10 +263,10 @@ def pair_commitments(
             for j, b in enumerate(new):
                 ra = i / max(len(old) - 1, 1)
                 rb = j / max(len(new) - 1, 1)
-                scores[i, j] = _pair_score(a, b, ra, rb)[0]
+                scores[i, j] = _pair_score(a, b, ra, rb, opts)[0]
         rows, cols = linear_sum_assignment(-scores)
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            if scores[i, j] >= 0.45:
+            if scores[i, j] >= opts.min_score:
                 pairs[i] = j
     by_new = {j: i for i, j in pairs.items()}
     out: list[tuple[Commitment | None, Commitment | None]] = []

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from declcompare import rendering
 from declcompare.align import CompareOptions, align
+from declcompare.compare.commitment_pairs import commitments_frame, pair_all
 from declcompare.compare.integrity import check_links
+from declcompare.compare.links import ChangeKind, CommitmentPair, Link
 from declcompare.model import Declaration
 from declcompare.text.diff import Op, Segment, redline, render_redline
 from declcompare.text.normalize import display_key, markup_key, strip_label
@@ -29,44 +30,7 @@ from declcompare.text.normalize import display_key, markup_key, strip_label
 if TYPE_CHECKING:
     import pandas as pd
 
-    from declcompare.commitments import Commitment, CommitmentChange
-
 __all__ = ["ChangeKind", "CommitmentPair", "CompareOptions", "Comparison", "Link", "compare"]
-
-
-class ChangeKind(StrEnum):
-    """What became of a paragraph."""
-
-    UNCHANGED = "unchanged"
-    REWORDED = "reworded"
-    SPLIT = "split"
-    MERGED = "merged"
-    ADDED = "added"
-    DROPPED = "dropped"
-
-
-class Link(BaseModel):
-    """One row of a comparison: an old-new pair, or an added or dropped paragraph."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    kind: ChangeKind
-    old_index: int | None = Field(description="Position in old.paragraphs; None if added.")
-    new_index: int | None = Field(description="Position in new.paragraphs; None if dropped.")
-    similarity: float = Field(ge=0.0, le=1.0)
-    moved: bool = False
-    renumbered: bool = Field(default=False, description="Only the number label changed.")
-    group: int = Field(description="Shared by the rows of one split or merge.")
-    redline: tuple[Segment, ...] = ()
-
-
-class CommitmentPair(NamedTuple):
-    """What became of one commitment: the link it rides on, both sides and the change."""
-
-    link: Link
-    old: Commitment | None
-    new: Commitment | None
-    change: CommitmentChange
 
 
 _COLUMNS = [
@@ -184,44 +148,7 @@ class Comparison(BaseModel):
 
     @cached_property
     def _commitment_changes(self) -> tuple[CommitmentPair, ...]:
-        from declcompare.commitments import (
-            CommitmentChange,
-            classify_change,
-            declaration_commitments,
-            pair_commitments,
-        )
-
-        old_by: dict[int, list[Commitment]] = {}
-        for c in declaration_commitments(self.old):
-            old_by.setdefault(c.paragraph_index, []).append(c)
-        new_by: dict[int, list[Commitment]] = {}
-        for c in declaration_commitments(self.new):
-            new_by.setdefault(c.paragraph_index, []).append(c)
-        groups: dict[int, tuple[list[int], list[int]]] = {}
-        for link in self.links:
-            olds, news = groups.setdefault(link.group, ([], []))
-            if link.old_index is not None and link.old_index not in olds:
-                olds.append(link.old_index)
-            if link.new_index is not None and link.new_index not in news:
-                news.append(link.new_index)
-        out: list[CommitmentPair] = []
-        done: set[int] = set()
-        for link in self.links:
-            if link.group in done:
-                continue
-            done.add(link.group)
-            olds, news = groups[link.group]
-            old_cs = [c for i in sorted(olds) for c in old_by.get(i, [])]
-            new_cs = [c for j in sorted(news) for c in new_by.get(j, [])]
-            for a, b in pair_commitments(old_cs, new_cs):
-                if a is None:
-                    change = CommitmentChange.NEW
-                elif b is None:
-                    change = CommitmentChange.DROPPED
-                else:
-                    change = classify_change(a, b)
-                out.append(CommitmentPair(link, a, b, change))
-        return tuple(out)
+        return pair_all(self.old, self.new, self.links)
 
     def commitments(self) -> pd.DataFrame:
         """One row per commitment of either declaration and what became of it.
@@ -231,60 +158,7 @@ class Comparison(BaseModel):
         are positions in ``old.paragraphs`` / ``new.paragraphs`` (nullable); the
         old and new predicate, stance and strength stand side by side.
         """
-        import pandas as pd
-
-        from declcompare.commitments import CHANGE_COLUMNS, CommitmentChange, entity_text
-        from declcompare.commitments.lexicon import Stance
-
-        records: list[dict[str, object]] = []
-        for link, a, b, change in self.commitment_changes():
-            either = b if b is not None else a
-            n = self.new.paragraphs[b.paragraph_index] if b else None
-            o = self.old.paragraphs[a.paragraph_index] if a else None
-            records.append(
-                {
-                    "change": change.value,
-                    "old_paragraph": a.paragraph_index if a else None,
-                    "new_paragraph": b.paragraph_index if b else None,
-                    "link_kind": link.kind.value,
-                    "section": (n.section if n else None) or (o.section if o else None),
-                    "actor": either.actor if either is not None else None,
-                    "old_predicate": a.predicate if a else None,
-                    "new_predicate": b.predicate if b else None,
-                    "old_lemma": a.lemma if a else None,
-                    "new_lemma": b.lemma if b else None,
-                    "old_stance": a.stance.value if a else None,
-                    "new_stance": b.stance.value if b else None,
-                    "old_strength": a.strength if a else None,
-                    "new_strength": b.strength if b else None,
-                    "old_negated": a.negated if a else None,
-                    "new_negated": b.negated if b else None,
-                    "object": b.object if b else (a.object if a else None),
-                    "old_object": a.object if a else None,
-                    "new_object": b.object if b else None,
-                    "entities": entity_text(b.entities if b else a.entities if a else ()),
-                }
-            )
-        frame = pd.DataFrame.from_records(records, columns=CHANGE_COLUMNS)
-        frame["change"] = pd.Categorical(
-            frame["change"], categories=[c.value for c in CommitmentChange]
-        )
-        frame["link_kind"] = pd.Categorical(
-            frame["link_kind"], categories=[k.value for k in ChangeKind]
-        )
-        stances = [s.value for s in Stance]
-        for column in ("old_stance", "new_stance"):
-            frame[column] = pd.Categorical(frame[column], categories=stances)
-        for column in ("old_paragraph", "new_paragraph", "old_strength", "new_strength"):
-            frame[column] = frame[column].astype("Int64")
-        for column in ("old_negated", "new_negated"):
-            frame[column] = frame[column].astype("boolean")
-        for column in (
-            "section", "actor", "old_predicate", "new_predicate", "old_lemma", "new_lemma",
-            "object", "old_object", "new_object", "entities",
-        ):  # fmt: skip
-            frame[column] = frame[column].astype("string")
-        return frame
+        return commitments_frame(self.old, self.new, self.commitment_changes())
 
     def to_markdown(self) -> str:
         """The briefing note in Markdown (see :mod:`declcompare.report.markdown`)."""

@@ -95,7 +95,7 @@ def items(comparison: Comparison) -> list[Item]:
     for pair in comparison.commitment_changes():
         if pair.change.value in SHIFTS:
             shift_by_group[pair.link.group] += 1
-        elif pair.change.value != "restated":
+        elif pair.change.value not in ("restated", "routine"):
             other_by_group[pair.link.group] += 1
     out: list[Item] = []
     for number, link in enumerate(comparison.links, start=1):
@@ -144,8 +144,12 @@ def headline(comparison: Comparison) -> Headline:
 
 
 def shift_rows(comparison: Comparison) -> list[CommitmentPair]:
-    """Commitment changes other than restated, in reading order."""
-    return [row for row in comparison.commitment_changes() if row.change.value != "restated"]
+    """Commitment changes that carry a position (not restated, not routine), in reading order."""
+    return [
+        row
+        for row in comparison.commitment_changes()
+        if row.change.value not in ("restated", "routine")
+    ]
 
 
 def compact(segments: tuple[Segment, ...], context: int = 8) -> list[tuple[Op, str]]:

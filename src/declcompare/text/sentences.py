@@ -1,9 +1,16 @@
 """Sentence boundaries that survive the abbreviations and numbering of diplomatic texts.
 
-pysbd (rule-based, with the abbreviation lists of English legal and news text)
-finds the candidate boundaries; two repairs suit declarations: a "sentence" that
-is only an enumeration label ("1.", "(a)") joins the text it numbers, and a
-boundary before a lower-case word is not one.
+A boundary is a full stop, question or exclamation mark (with any closing quote
+or bracket) followed by space and a capital, digit, quote or bracket, unless the
+word before it is an abbreviation ("No.", "art.", "i.e.", "U.S.", "Mr.", a
+month, an initial). Two repairs suit declarations: a "sentence" that is only an
+enumeration label ("1.", "(a)") joins the text it numbers, and a boundary before
+a lower-case word is not one.
+
+This replaces pysbd, which compiled hundreds of regular expressions per call
+(509 for three extractions of the seed) and was the largest cost of commitment
+extraction; ``benchmarks/perf/commitments.py`` measures both, for speed and for
+agreement of boundaries on the seed, UN resolutions and SCO texts.
 
 >>> text = "The U.S. and No. 5 support art. 3, i.e. the plan. They welcome Resolution 2231."
 >>> [text[a:b] for a, b in split_sentences(text)]
@@ -13,13 +20,8 @@ boundary before a lower-case word is not one.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import pysbd
-
-__all__ = ["split_sentences"]
+__all__ = ["candidate_ends", "repaired", "split_sentences"]
 
 # A full stop, question or exclamation mark followed by space and more text: only
 # then can a paragraph hold more than one sentence.
@@ -30,11 +32,108 @@ _LABEL_END_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    import pysbd
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "no",
+        "nos",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "paragr",
+        "vol",
+        "vols",
+        "pp",
+        "p",
+        "ch",
+        "chap",
+        "sec",
+        "fig",
+        "op",
+        "cit",
+        "ibid",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "hon",
+        "amb",
+        "approx",
+        "cf",
+        "vs",
+        "v",
+        "viz",
+        "al",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "e.g",
+        "i.e",
+        "etc",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "h.e",
+        "h.r.h",
+        "h.m",
+        "messrs",
+        "mme",
+        "mlle",
+        "sr",
+        "jr",
+        "rev",
+    ]
+)
+# A candidate end: the mark, closing quotes/brackets, then space and the start of
+# what may be a new sentence.
+_CANDIDATE_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+def _is_abbreviation(text: str, at: int) -> bool:
+    """Whether the full stop at ``text[at]`` ends an abbreviation or an initial."""
+    match = _WORD_BEFORE_RE.search(text[max(0, at - 12) : at])
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    if word in _ABBREVIATIONS:
+        return True
+    stem = match.group(1)
+    # An initial ("J. Smith") or a dotted acronym ("U.N.", "U.S.A.").
+    return (len(stem) == 1 and stem.isupper()) or ("." in stem and len(stem) <= 6)
+
+
+def candidate_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end (and the space after it), before repairs."""
+    ends: list[int] = []
+    for m in _CANDIDATE_RE.finditer(text):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        stop = m.end()
+        while stop < len(text) and text[stop].isspace():
+            stop += 1
+        ends.append(stop)
+    return ends
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -43,18 +142,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return []
     if not _INNER_END_RE.search(text.rstrip()):
         return [(0, len(text))]
-    bounds: list[int] = []
-    cursor = 0
-    for piece in _segmenter().segment(text):
-        # pysbd reports spans into the original text; locate defensively so that
-        # the ranges always tile the text exactly.
-        at = text.find(piece.sent, cursor) if piece.sent else -1
-        if at < 0:
-            continue
-        end = at + len(piece.sent)
-        if end > cursor:
-            bounds.append(end)
-            cursor = end
+    return repaired(text, candidate_ends(text))
+
+
+def repaired(text: str, ends: list[int]) -> list[tuple[int, int]]:
+    """Ranges from candidate ``ends``, a label rejoined to what it numbers and a
+    boundary before a lower-case word undone."""
+    bounds = list(ends)
     if not bounds or bounds[-1] != len(text):
         bounds.append(len(text))
     ranges: list[tuple[int, int]] = []

@@ -1,0 +1,235 @@
+"""What became of a commitment: the strength scales and the kinds of change.
+
+The scales and restatement groups are data (``data/strength_scale.toml``, with
+their sources). A change of verb is a shift in strength only along a scale
+("welcome" -> "take note of" weakened; "requests" -> "decides" strengthened);
+the same verb shifts by an intensifier or a modal ("support" -> "firmly
+support", "will" -> "intend to"). Verbs on no common scale are another stance;
+verbs on one step or in one restatement group ("affirms" -> "reaffirms",
+"point out" -> "draw attention to") restate the position. A request answered in
+the new text ("Requests a report" -> "Notes the report") is ``fulfilled``. When
+only dates, session numbers, symbols, footnote markers, spelling, hyphens or
+capitals differ, the change is ``routine``: it carries no position.
+
+>>> from declcompare import Declaration
+>>> from declcompare.commitments import declaration_commitments
+>>> def first(text: str):
+...     return declaration_commitments(Declaration.from_paragraphs([text]))[0]
+>>> classify_change(first("They affirm the plan."), first("They reaffirm the plan.")).value
+'restated'
+>>> classify_change(first("They request a report."), first("They note the report.")).value
+'fulfilled'
+>>> classify_change(first("They welcome the plan."), first("They take note of the plan.")).value
+'weakened'
+>>> classify_change(first("They welcome the 2023 plan."), first("They welcome the 2024 plan."))
+<CommitmentChange.ROUTINE: 'routine'>
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from declcompare.commitments.lexicon import Stance, lexicon
+from declcompare.commitments.model import Commitment, CommitmentChange
+
+__all__ = ["Scales", "actor_group", "classify_change", "is_substantive", "routine_key", "scales"]
+
+
+@dataclass(frozen=True)
+class Scales:
+    """The strength scales, restatement groups and fulfilment rule, as loaded."""
+
+    steps: tuple[tuple[str, tuple[frozenset[str], ...]], ...]
+    restate: tuple[frozenset[str], ...]
+    requests: frozenset[str]
+    receptions: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def scales() -> Scales:
+    """The scales of ``data/strength_scale.toml``, loaded once per process."""
+    data = tomllib.loads(
+        resources.files("declcompare").joinpath("data/strength_scale.toml").read_text("utf-8")
+    )
+
+    def norm(members: list[str]) -> frozenset[str]:
+        # Written as the lexicon writes phrases; compared as predicates are read.
+        return frozenset(m if m.startswith("stance:") else _phrase(m) for m in members)
+
+    return Scales(
+        steps=tuple(
+            (str(s["name"]), tuple(norm(step) for step in s["steps"])) for s in data["scale"]
+        ),
+        restate=tuple(norm(g["members"]) for g in data["restate"]),
+        requests=norm(data["fulfilled"]["requests"]),
+        receptions=norm(data["fulfilled"]["receptions"]),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _phrase(predicate: str) -> str:
+    """The predicate as the lexicon writes it: modifiers out, head verb in base form."""
+    lex = lexicon()
+    skip = lex.neutral | lex.possessives | frozenset(lex.intensifiers) | {"to", "will", "shall"}
+    words = [w for w in re.findall(r"[a-z]+", predicate.lower()) if w not in skip]
+    if not words:
+        return ""
+    from lemminflect import getLemma
+
+    lemmas = getLemma(words[0], upos="VERB")
+    head = lemmas[0] if lemmas else words[0]
+    from declcompare.text.normalize import american_spelling
+
+    return " ".join([head, *words[1:]]).replace(american_spelling("emphasise"), "emphasise")
+
+
+_IMPORTANCE_RE = re.compile(r"(?:the )?(?:importance|need|significance|necessity|relevance)\b")
+
+
+def _importance(c: Commitment) -> bool:
+    return bool(_IMPORTANCE_RE.match(c.object.lower()))
+
+
+def _stressing(c: Commitment) -> bool:
+    """ "note the importance of ...": an emphasis, not a reception (unless the other
+    text also speaks of the importance: then only the verb changed)."""
+    return c.stance is Stance.NOTE and _importance(c)
+
+
+def _keys(c: Commitment, stressed: bool = True) -> list[str]:
+    """Most specific first: the phrase and its prefixes, the lemma, the stance."""
+    if stressed and _stressing(c):
+        return ["emphasise", "stance:emphasise"]
+    words = _phrase(c.predicate).split()
+    prefixes = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+    return [*prefixes, c.lemma, f"stance:{c.stance.value}"]
+
+
+def _member(c: Commitment, group: frozenset[str], stressed: bool = True) -> bool:
+    return any(k in group for k in _keys(c, stressed))
+
+
+def _positions(c: Commitment, stressed: bool) -> dict[str, int]:
+    out: dict[str, int] = {}
+    keys = _keys(c, stressed)
+    for name, steps in scales().steps:
+        for key in keys:  # the most specific key that is on this scale decides
+            hit = [n for n, step in enumerate(steps) if key in step]
+            if hit:
+                out[name] = hit[0]
+                break
+    return out
+
+
+_FOOTNOTE_RE = re.compile(r"(?<=[a-z])\d{1,2}\b|(?<=[a-z][.,;)])\d{1,2}\b|\[\d{1,3}\]|[*†‡]")
+_ORDINALS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    "twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth"
+)
+# Numbers that only date or locate: years, days of a month, symbols (A/RES/78/1,
+# 53/241, 973 (X)), ordinals (15th, seventy-eighth) and references to a numbered
+# paragraph, resolution, session or meeting. Amounts, counts and shares are not
+# routine: "47,413,200 dollars" -> "50,345,100 dollars" is a change of substance.
+_ROUTINE_NUMBER_RE = re.compile(
+    r"\b(?:paragraphs?|resolutions?|decisions?|sessions?|meetings?|annex|section|articles?)"
+    r"\s+\d+(?:/\d+)*[a-z]?\b"
+    r"|\b[a-z]/(?:[a-z]+/)*\d+(?:/\d+)*\b"
+    r"|\b\d+(?:/\d+)+\b"
+    r"|\b\d+\s*\([ivxlc]+\)"
+    r"|\b\d+(?:st|nd|rd|th)\b"
+    rf"|\b(?:[a-z]+-)?(?:{_ORDINALS})\b"
+    r"|\b(?:19|20)\d{2}(?:\s*[-–]\s*\d{2,4})?\b"
+)
+
+
+def routine_key(text: str) -> str:
+    """``text`` with what carries no position taken out: years and dates, symbols,
+    ordinals, references to numbered paragraphs or resolutions, footnote markers,
+    spelling and hyphen variants, capitals and punctuation."""
+    from declcompare.commitments.entities import month_names
+    from declcompare.text.normalize import match_key
+
+    text = _FOOTNOTE_RE.sub(" ", text)
+    key = match_key(text)
+    months = "|".join(month_names())
+    key = re.sub(rf"\b\d{{1,2}}\s+(?:{months})\b|\b(?:{months})\b", "#", key)
+    key = _ROUTINE_NUMBER_RE.sub("#", key)
+    key = key.replace("-", "")
+    return " ".join(re.findall(r"\w+|#", key))
+
+
+def _object_key(text: str) -> str:
+    from declcompare.text.normalize import match_key
+
+    return " ".join(re.findall(r"\w+", match_key(text)))
+
+
+def actor_group(actor: str) -> str:
+    """The document's collective voice ("we", "they", the member states ...) is one group."""
+    names = {name for name, _, _ in lexicon().actors}
+    if actor in names or actor in ("we", "they", "(not stated)", ""):
+        return "(collective)"
+    return actor.lower()
+
+
+def _same_object(old: Commitment, new: Commitment) -> CommitmentChange:
+    if actor_group(old.actor) != actor_group(new.actor):
+        return CommitmentChange.CHANGED_OBJECT  # another actor holds the position
+    if old.object == new.object or _object_key(old.object) == _object_key(new.object):
+        return CommitmentChange.RESTATED
+    if routine_key(old.object) == routine_key(new.object):
+        return CommitmentChange.ROUTINE
+    return CommitmentChange.CHANGED_OBJECT
+
+
+def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
+    """How ``new`` restates ``old`` (see the module's description for the rules)."""
+    if old.negated != new.negated:
+        return CommitmentChange.WEAKENED if new.negated else CommitmentChange.STRENGTHENED
+    sign = -1 if old.negated else 1
+    rules = scales()
+    if _member(old, rules.requests) and _member(new, rules.receptions):
+        return CommitmentChange.FULFILLED
+    stressed = (_stressing(old) and not _importance(new)) or (
+        _stressing(new) and not _importance(old)
+    )
+    return _classify(old, new, sign, stressed=stressed)
+
+
+def _classify(old: Commitment, new: Commitment, sign: int, *, stressed: bool) -> CommitmentChange:
+    """The rules after negation and fulfilment; ``stressed``: one side notes "the
+    importance of" something where the other does not, which is an emphasis."""
+    rules = scales()
+    if not stressed and old.lemma == new.lemma and old.stance == new.stance:
+        if new.strength != old.strength:
+            stronger = (new.strength - old.strength) * sign > 0
+            return CommitmentChange.STRENGTHENED if stronger else CommitmentChange.WEAKENED
+        return _same_object(old, new)
+    if any(_member(old, g, stressed) and _member(new, g, stressed) for g in rules.restate):
+        return _same_object(old, new)
+    a, b = _positions(old, stressed), _positions(new, stressed)
+    shared = [name for name in a if name in b]
+    if shared:
+        step = b[shared[0]] - a[shared[0]]
+        if step == 0 and old.stance == new.stance and new.strength != old.strength:
+            step = new.strength - old.strength
+        if step == 0:
+            return _same_object(old, new)
+        return CommitmentChange.STRENGTHENED if step * sign > 0 else CommitmentChange.WEAKENED
+    # Noting is the least of positions: a move to or from it is one of strength.
+    if not stressed and (old.stance == new.stance or Stance.NOTE in (old.stance, new.stance)):
+        if new.strength != old.strength:
+            stronger = (new.strength - old.strength) * sign > 0
+            return CommitmentChange.STRENGTHENED if stronger else CommitmentChange.WEAKENED
+        return _same_object(old, new)
+    return CommitmentChange.CHANGED_STANCE
+
+
+def is_substantive(change: CommitmentChange) -> bool:
+    """Whether a change carries a position (restated and routine do not)."""
+    return change not in (CommitmentChange.RESTATED, CommitmentChange.ROUTINE)

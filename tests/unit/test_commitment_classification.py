@@ -1,0 +1,154 @@
+"""Change kinds, the strength scales, cross-document pairing and the commitments cache.
+
+Short sentences below are generated (labelled "generated"); the corpus tests read
+real texts of ../shared/corpus and skip when it is absent.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+import pytest
+
+import declcompare
+from declcompare import CommitmentChange, Declaration, compare
+from declcompare.commitments import (
+    Commitment,
+    PairingOptions,
+    classify_change,
+    declaration_commitments,
+    is_substantive,
+    routine_key,
+)
+from tests.helpers import need_corpus, seed_doc
+
+
+def first(text: str) -> Commitment:
+    return declaration_commitments(Declaration.from_paragraphs([text], title="generated"))[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("They welcome the plan.", "They take note of the plan.", "weakened"),
+        ("They take note of the plan.", "They support the plan.", "strengthened"),
+        ("They support the plan.", "They firmly support the plan.", "strengthened"),
+        ("They invite States to report.", "They decide to report.", "strengthened"),
+        ("They condemn the attack.", "They deplore the attack.", "weakened"),
+        ("They affirm the principle.", "They reaffirm the principle.", "restated"),
+        ("They point out the risk.", "They once again draw attention to the risk.", "restated"),
+        ("They call for talks.", "They advocate talks.", "restated"),
+        ("They request a report.", "They take note of the report.", "fulfilled"),
+        ("They support the plan.", "They emphasise the plan.", "changed_stance"),
+        ("They welcome the plan.", "They welcome the programme.", "changed_object"),
+        ("They welcome the 15th session.", "They welcome the 16th session.", "routine"),
+        ("They recognise the Organisation.", "They recognize the organization.", "restated"),
+    ],
+)
+def test_change_kinds_follow_the_documented_scales(old: str, new: str, expected: str) -> None:
+    assert classify_change(first(old), first(new)).value == expected
+
+
+def test_routine_is_never_substantive_and_keys_drop_numbers_and_footnotes() -> None:
+    assert not is_substantive(CommitmentChange.ROUTINE)
+    assert not is_substantive(CommitmentChange.RESTATED)
+    assert is_substantive(CommitmentChange.FULFILLED)
+    assert routine_key("the seventy-eighth session,3 on 5 May 2023") == routine_key(
+        "the Seventy-eighth Session on 7 June 2024"
+    )
+    assert routine_key("the plan") != routine_key("the programme")
+    # Amounts and counts carry substance; dates, symbols and paragraph numbers do not.
+    assert routine_key("47,413,200 dollars for 1 July 2024") != routine_key(
+        "50,345,100 dollars for 1 July 2024"
+    )
+    assert routine_key("only 118 Member States") != routine_key("only 88 Member States")
+    assert routine_key("resolution 77/311 and paragraph 8") == routine_key(
+        "resolution 78/302 and paragraph 23"
+    )
+
+
+def test_a_moved_commitment_keeps_its_counterpart_across_paragraphs() -> None:
+    old = Declaration.from_paragraphs(
+        [
+            "The member states welcome the generated glacier monitoring programme of 2031.",
+            "The member states discuss other generated matters at length here.",
+        ],
+        title="generated",
+    )
+    new = Declaration.from_paragraphs(
+        [
+            "The member states discuss other generated matters at length here today.",
+            "A wholly different generated opening paragraph about fisheries.",
+            "The member states take note of the generated glacier monitoring programme of 2031.",
+        ],
+        title="generated",
+    )
+    rows = compare(old, new).commitment_changes()
+    moved = [r for r in rows if r.old is not None and r.old.paragraph_index == 0]
+    assert len(moved) == 1
+    assert moved[0].new is not None
+    assert moved[0].new.paragraph_index == 2
+    assert moved[0].change is CommitmentChange.WEAKENED
+
+
+def test_pairing_options_are_validated_and_documented() -> None:
+    opts = PairingOptions()
+    assert 0.0 < opts.min_overlap <= 1.0
+    assert all(f.description for f in PairingOptions.model_fields.values())
+    with pytest.raises(ValueError, match="min_overlap"):
+        PairingOptions(min_overlap=2.0)
+
+
+def test_the_cache_keys_on_content_and_is_shared_by_threads() -> None:
+    a, b = seed_doc(), declcompare.load_seed()
+    assert a == b
+    assert declaration_commitments(a) is declaration_commitments(b)
+    texts = [p.text for p in a.paragraphs]
+    docs = [Declaration.from_paragraphs(texts[k:] + texts[:k], title="generated") for k in (0, 5)]
+    from declcompare.commitments.extraction import clear_cache
+
+    clear_cache()
+    results: dict[int, list[tuple[Commitment, ...]]] = {0: [], 1: []}
+
+    def work(k: int) -> None:
+        results[k].append(declaration_commitments(docs[k]))
+
+    threads = [threading.Thread(target=work, args=(k % 2,)) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    clear_cache()
+    for k in (0, 1):
+        assert len(results[k]) == 4
+        serial = declaration_commitments(docs[k])
+        assert all(r == serial for r in results[k])
+    assert results[0][0] != results[1][0]  # the rotation moved the paragraphs
+
+
+def test_bullets_under_a_lead_in_take_its_actor_and_stance() -> None:
+    corpus = need_corpus()
+    d = declcompare.load(
+        corpus / "multilateral-statements/g7-summit-communique/2023-05-20_hiroshima.txt"
+    )
+    lead = next(p.index for p in d.paragraphs if p.text.rstrip().endswith("steps to:"))
+    found = [c for c in declaration_commitments(d) if c.paragraph_index in (lead + 2, lead + 3)]
+    assert [c.predicate for c in found] == ["strengthen", "coordinate"]
+    assert {(c.actor, c.stance.value) for c in found} == {("we", "undertake")}
+
+
+def test_no_verbatim_sentence_is_reported_dropped_and_new_on_real_pairs() -> None:
+    corpus = need_corpus()
+    series = corpus / "sco-and-peers/sco-heads-of-state-declaration"
+    old = declcompare.load(series / "2019-06-14_bishkek.txt")
+    new = declcompare.load_seed()
+    rows = compare(old, new).commitment_changes()
+
+    def sentence(c: Commitment, d: Declaration) -> str:
+        return d.paragraphs[c.paragraph_index].text[c.text_start : c.text_end]
+
+    dropped = Counter(sentence(r.old, old) for r in rows if r.new is None and r.old is not None)
+    added = Counter(sentence(r.new, new) for r in rows if r.old is None and r.new is not None)
+    assert not (dropped & added)
+    assert any(r.change is CommitmentChange.RESTATED for r in rows)
