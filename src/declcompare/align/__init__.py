@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from declcompare.align.assignment import NEAR_SCALE, assign, expected_positions, identical_links
-from declcompare.align.calibrate import calibrated_links
+from declcompare.align.calibrate import attach_leftovers, calibrated_links
 from declcompare.align.candidates import candidate_pairs
 from declcompare.align.moves import longest_chain
 from declcompare.align.options import CompareOptions
@@ -202,7 +202,8 @@ def _calibrated(
     free_old = [i for i in range(n) if i not in busy_old]
     free_new = [j for j in range(m) if j not in busy_new]
     extra: dict[int, tuple[int, float]] = {}
-    if free_old and free_new and n * m <= opts.calibration_limit:
+    attached: list[tuple[int, int, float]] = []
+    if (free_old or free_new) and n * m <= opts.calibration_limit:
         old_emb = embed([p.text for p in old]) if embed is not None else None
         new_emb = embed([p.text for p in new]) if embed is not None else None
         scores = dense_scores(old_tokens, new_tokens, old_emb, new_emb, opts)
@@ -217,17 +218,25 @@ def _calibrated(
         links = calibrated_links(scores, free_old, free_new, tie, opts, informative)
         for i, j in links.items():
             extra[i] = (j, float(scores[i, j]))
+        taken = set(links.values())
+        still_old = [i for i in free_old if i not in links]
+        still_new = [j for j in free_new if j not in taken]
+        attached = [
+            (i, j, float(scores[i, j]))
+            for i, j in attach_leftovers(scores, still_old, still_new, tie, opts)
+            if informative(i, j)
+        ]
     exact_old, exact_new = exact
     old_which = [i for i in range(n) if i not in exact_old]
     new_which = [j for j in range(m) if j not in exact_new]
     if not old_which or not new_which:
-        return extra, []
+        return extra, attached
     old_s = sentences_of([p.text for p in old], old_which)
     new_s = sentences_of([p.text for p in new], new_which)
     if len(old_s.owner) * len(new_s.owner) > opts.calibration_limit:
-        return extra, []
+        return extra, attached
     pieces = [(s.old, s.new, s.score) for s in sentence_links(old_s, new_s, embed, opts)]
-    return extra, pieces
+    return extra, attached + pieces
 
 
 def _without_crossed(

@@ -106,3 +106,30 @@ def calibrated_links(
         rows = [i for i in rows if i not in links]
         cols = [j for j in cols if j not in taken_new]
     return links
+
+
+def attach_leftovers(
+    scores: FloatArray,
+    free_old: Sequence[int],
+    free_new: Sequence[int],
+    tie: FloatArray,
+    opts: CompareOptions,
+) -> list[tuple[int, int]]:
+    """Pieces for paragraphs still free after the second pass: each joins its best
+    counterpart on the other side (linked or not) when that cell stands ``attach_z``
+    above the background of both its row and column: a provision folded into, or
+    split out of, a paragraph already linked elsewhere."""
+    if scores.size == 0:
+        return []
+    z = Standing(scores).z()
+    ranked = scores + tie
+    out: set[tuple[int, int]] = set()
+    for i in free_old:
+        j = int(np.argmax(ranked[i]))
+        if z[i, j] >= opts.attach_z and scores[i, j] >= opts.calibrated_min_score:
+            out.add((i, j))
+    for j in free_new:
+        i = int(np.argmax(ranked[:, j]))
+        if z[i, j] >= opts.attach_z and scores[i, j] >= opts.calibrated_min_score:
+            out.add((i, j))
+    return sorted(out)

@@ -126,6 +126,14 @@ class CompareOptions(BaseModel):
         description="Lead a second-pass candidate must have over the runner-up of its row "
         "and column (the next best free paragraph on either side).",
     )
+    attach_z: float = Field(
+        default=4.0,
+        ge=0.0,
+        description="A paragraph still unlinked after the second pass joins its best "
+        "counterpart on the other side, even one linked elsewhere (a piece of a split or "
+        "merge), when that score stands this many deviations above the background of "
+        "both paragraphs and they share an informative word.",
+    )
     informative_share: float = Field(
         default=0.1,
         ge=0.0,
@@ -143,7 +151,7 @@ class CompareOptions(BaseModel):
         "lexical score (the rest: word TF-IDF cosine); IDF computed over this pair only.",
     )
     semantic_weight: float = Field(
-        default=0.5,
+        default=0.2,
         ge=0.0,
         le=1.0,
         description="With a ``similarity`` scorer, share of its cosine in the calibrated "
