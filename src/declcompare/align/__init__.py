@@ -27,18 +27,19 @@ The steps, each pure and deterministic:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from declcompare.align.assignment import NEAR_SCALE, assign, expected_positions, identical_links
-from declcompare.align.calibrate import attach_leftovers, calibrated_links
+from declcompare.align.calibrate import Standing, attach_leftovers, calibrated_links
 from declcompare.align.candidates import candidate_pairs
 from declcompare.align.moves import longest_chain
 from declcompare.align.options import CompareOptions
 from declcompare.align.pieces import sentence_links, sentences_of
 from declcompare.align.scoring import dense_scores
+from declcompare.align.semantic import embedder
 from declcompare.align.splits import splits_and_merges
 from declcompare.align.vectors import FloatArray, Vectors, scale_columns, tfidf
 from declcompare.model import Paragraph
@@ -171,17 +172,6 @@ def align(
     return Alignment(pairs=tuple(numbered), moved=moved)
 
 
-def _embedder(opts: CompareOptions) -> Callable[[Sequence[str]], FloatArray] | None:
-    scorer = opts.similarity
-    if scorer is None:
-        return None
-
-    def embed(texts: Sequence[str]) -> FloatArray:
-        return np.asarray(scorer.embed(list(texts)), dtype=np.float64)
-
-    return embed
-
-
 def _calibrated(
     old: Sequence[Paragraph],
     new: Sequence[Paragraph],
@@ -196,7 +186,7 @@ def _calibrated(
 ) -> tuple[dict[int, tuple[int, float]], list[tuple[int, int, float]]]:
     """Second-pass links among the leftovers, and sentence pieces (see calibrate.py)."""
     n, m = len(old), len(new)
-    embed = _embedder(opts)
+    embed = embedder(opts.similarity)
     busy_old = set(linked) | {i for i, _ in group_pairs}
     busy_new = set(linked.values()) | {j for _, j in group_pairs}
     free_old = [i for i in range(n) if i not in busy_old]
@@ -212,7 +202,17 @@ def _calibrated(
         rare = vec.frequency <= max(4.0, opts.informative_share * (n + m))
         rare_old = scale_columns(vec.presence_old, rare.astype(np.float64))
 
+        meaning = (
+            Standing(np.asarray(old_emb @ new_emb.T, dtype=np.float64)).z()
+            if old_emb is not None and new_emb is not None
+            else None
+        )
+
         def informative(i: int, j: int) -> bool:
+            # a shared informative word, or (with a semantic scorer) meanings that
+            # stand out on their own as much as the link must
+            if meaning is not None and meaning[i, j] >= opts.calibrated_z:
+                return True
             return float(rare_old[i].multiply(vec.presence_new[j]).sum()) >= 1.0
 
         links = calibrated_links(scores, free_old, free_new, tie, opts, informative)

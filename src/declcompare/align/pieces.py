@@ -22,7 +22,13 @@ from declcompare.align.vectors import FloatArray
 from declcompare.text.normalize import key_tokens, match_key
 from declcompare.text.sentences import split_sentences
 
-__all__ = ["SentenceLink", "Sentences", "sentence_links", "sentences_of"]
+__all__ = [
+    "SentenceLink",
+    "Sentences",
+    "group_sentence_links",
+    "sentence_links",
+    "sentences_of",
+]
 
 Embed = Callable[[Sequence[str]], FloatArray]
 
@@ -98,4 +104,49 @@ def sentence_links(
                     score=float(np.round(scores[a, b], 6)),
                 )
             )
+    return out
+
+
+def group_sentence_links(
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    groups: Sequence[tuple[Sequence[int], Sequence[int]]],
+    embed: Embed | None,
+    opts: CompareOptions,
+) -> list[tuple[SentenceLink, tuple[int, int], tuple[int, int]]]:
+    """Which sentence went where inside each linked group (old paragraphs, new paragraphs).
+
+    Within a group, an old and a new sentence are paired when each is the other's best
+    counterpart and their score reaches ``calibrated_min_score``; identical sentences
+    always pair. Returns each link with the character ranges of both sentences in
+    their paragraphs."""
+    out: list[tuple[SentenceLink, tuple[int, int], tuple[int, int]]] = []
+    for olds, news in groups:
+        old_s = sentences_of(old_texts, sorted(olds))
+        new_s = sentences_of(new_texts, sorted(news))
+        if not old_s.owner or not new_s.owner:
+            continue
+        old_emb = embed(old_s.texts) if embed is not None else None
+        new_emb = embed(new_s.texts) if embed is not None else None
+        scores = dense_scores(old_s.tokens, new_s.tokens, old_emb, new_emb, opts)
+        same = np.array([[a.strip() == b.strip() for b in new_s.texts] for a in old_s.texts])
+        scores = np.where(same, 1.0, scores)
+        rank: dict[tuple[int, int], int] = {}
+        for tag, side in ((0, old_s), (1, new_s)):
+            counter: dict[int, int] = {}
+            for k, p in enumerate(side.owner):
+                rank[(tag, k)] = counter.get(p, 0)
+                counter[p] = counter.get(p, 0) + 1
+        pairs = mutual_best(scores, list(range(len(old_s.owner))), list(range(len(new_s.owner))))
+        for a, b, _ in sorted(pairs):
+            if scores[a, b] < opts.calibrated_min_score:
+                continue
+            link = SentenceLink(
+                old=old_s.owner[a],
+                new=new_s.owner[b],
+                old_sentence=rank[(0, a)],
+                new_sentence=rank[(1, b)],
+                score=round(float(scores[a, b]), 6),
+            )
+            out.append((link, old_s.span[a], new_s.span[b]))
     return out

@@ -18,7 +18,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib.util import find_spec
 from typing import Any, Protocol, runtime_checkable
@@ -28,7 +28,13 @@ import numpy.typing as npt
 
 from declcompare.errors import MissingDependencyError
 
-__all__ = ["Similarity", "WordLlamaSimilarity", "default_similarity", "semantic_installed"]
+__all__ = [
+    "Similarity",
+    "WordLlamaSimilarity",
+    "default_similarity",
+    "embedder",
+    "semantic_installed",
+]
 
 
 @runtime_checkable
@@ -78,3 +84,17 @@ class WordLlamaSimilarity:
 def default_similarity() -> WordLlamaSimilarity:
     """The extra's scorer, loaded once per process."""
     return WordLlamaSimilarity()
+
+
+def embedder(
+    similarity: Similarity | None,
+) -> Callable[[Sequence[str]], npt.NDArray[np.float64]] | None:
+    """``similarity.embed`` as float64 rows, or None without a scorer."""
+    if similarity is None:
+        return None
+    scorer = similarity
+
+    def embed(texts: Sequence[str]) -> npt.NDArray[np.float64]:
+        return np.asarray(scorer.embed(list(texts)), dtype=np.float64)
+
+    return embed
