@@ -142,6 +142,7 @@ def align(
             old_tokens,
             new_tokens,
             linked,
+            scores,
             group_pairs,
             (exact_old, exact_new),
             expected,
@@ -178,6 +179,7 @@ def _calibrated(
     old_tokens: Sequence[list[str]],
     new_tokens: Sequence[list[str]],
     linked: dict[int, int],
+    link_scores: dict[int, float],
     group_pairs: Sequence[tuple[int, int]],
     exact: tuple[set[int], set[int]],
     expected: FloatArray,
@@ -223,12 +225,16 @@ def _calibrated(
         still_new = [j for j in free_new if j not in taken]
         attached = [
             (i, j, float(scores[i, j]))
-            for i, j in attach_leftovers(scores, still_old, still_new, tie, opts)
+            for i, j in attach_leftovers(scores, still_old, still_new, tie, opts, exact)
             if informative(i, j)
         ]
+    # Sentences of the paragraphs that can take part in a split or merge: not those
+    # linked by identical text, nor those linked almost word for word.
     exact_old, exact_new = exact
-    old_which = [i for i in range(n) if i not in exact_old]
-    new_which = [j for j in range(m) if j not in exact_new]
+    close_old = {i for i, s in link_scores.items() if i in linked and s >= opts.piece_link_max}
+    close_new = {linked[i] for i in close_old}
+    old_which = [i for i in range(n) if i not in exact_old and i not in close_old]
+    new_which = [j for j in range(m) if j not in exact_new and j not in close_new]
     if not old_which or not new_which:
         return extra, attached
     old_s = sentences_of([p.text for p in old], old_which)

@@ -114,22 +114,30 @@ def attach_leftovers(
     free_new: Sequence[int],
     tie: FloatArray,
     opts: CompareOptions,
+    fixed: tuple[set[int], set[int]] = (set(), set()),
 ) -> list[tuple[int, int]]:
     """Pieces for paragraphs still free after the second pass: each joins its best
     counterpart on the other side (linked or not) when that cell stands ``attach_z``
     above the background of both its row and column: a provision folded into, or
-    split out of, a paragraph already linked elsewhere."""
+    split out of, a paragraph already linked elsewhere. Paragraphs in ``fixed`` (old,
+    new: linked by identical text) stay as they are and take no piece."""
     if scores.size == 0:
         return []
     z = Standing(scores).z()
     ranked = scores + tie
-    out: set[tuple[int, int]] = set()
-    for i in free_old:
-        j = int(np.argmax(ranked[i]))
-        if z[i, j] >= opts.attach_z and scores[i, j] >= opts.calibrated_min_score:
-            out.add((i, j))
-    for j in free_new:
-        i = int(np.argmax(ranked[:, j]))
-        if z[i, j] >= opts.attach_z and scores[i, j] >= opts.calibrated_min_score:
-            out.add((i, j))
-    return sorted(out)
+    fixed_old, fixed_new = fixed
+    if fixed_new:
+        ranked[:, sorted(fixed_new)] = -np.inf
+    if fixed_old:
+        ranked[sorted(fixed_old), :] = -np.inf
+    best = [(i, int(np.argmax(ranked[i]))) for i in free_old]
+    best += [(int(np.argmax(ranked[:, j])), j) for j in free_new]
+    return sorted(
+        {
+            (i, j)
+            for i, j in best
+            if np.isfinite(ranked[i, j])
+            and z[i, j] >= opts.attach_z
+            and scores[i, j] >= opts.calibrated_min_score
+        }
+    )

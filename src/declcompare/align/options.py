@@ -170,6 +170,13 @@ class CompareOptions(BaseModel):
         "background of both sentences (their scores against every sentence of the other "
         "text) to count as a piece of a split or merge.",
     )
+    piece_link_max: float = Field(
+        default=0.9,
+        ge=0.0,
+        le=1.0,
+        description="Paragraphs linked one to one at this score or above (nearly word for "
+        "word) are not cut into sentences for the search of split and merge pieces.",
+    )
     piece_min_words: int = Field(
         default=6,
         ge=1,

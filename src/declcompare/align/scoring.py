@@ -10,6 +10,7 @@ With a semantic scorer, the cosine of its embeddings is blended in.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -23,14 +24,15 @@ _GRAM = 4
 
 def char_grams(tokens: Sequence[str]) -> list[str]:
     """Character 4-grams inside each word (padded), the word itself when shorter."""
-    grams: list[str] = []
-    for tok in tokens:
-        padded = f"<{tok}>"
-        if len(padded) <= _GRAM:
-            grams.append(padded)
-        else:
-            grams.extend(padded[k : k + _GRAM] for k in range(len(padded) - _GRAM + 1))
-    return grams
+    return [gram for tok in tokens for gram in _word_grams(tok)]
+
+
+@lru_cache(maxsize=65536)
+def _word_grams(word: str) -> tuple[str, ...]:
+    padded = f"<{word}>"
+    if len(padded) <= _GRAM:
+        return (padded,)
+    return tuple(padded[k : k + _GRAM] for k in range(len(padded) - _GRAM + 1))
 
 
 def _weighted(counts: Csr, n_old: int) -> tuple[Csr, Csr]:
@@ -76,7 +78,7 @@ def lexical_scores(
     g_rows: list[int] = []
     g_cols: list[int] = []
     for word, k in vocab.items():
-        for gram in char_grams([word]):
+        for gram in _word_grams(word):
             g_rows.append(k)
             g_cols.append(gram_ids.setdefault(gram, len(gram_ids)))
     grams = sparse.csr_matrix(
