@@ -147,8 +147,10 @@ class CompareOptions(BaseModel):
         default=0.5,
         ge=0.0,
         le=1.0,
-        description="Share of the character 4-gram TF-IDF cosine in the calibrated passes' "
-        "lexical score (the rest: word TF-IDF cosine); IDF computed over this pair only.",
+        description="Share of the character 4-gram TF-IDF cosine in the paragraph scores of "
+        "the calibrated passes (the rest: word TF-IDF cosine); IDF computed over this pair "
+        "only. Sentences are scored on words alone: on the dev pairs, grams added nothing "
+        "there and cost time.",
     )
     semantic_weight: float = Field(
         default=0.2,

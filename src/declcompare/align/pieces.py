@@ -82,7 +82,7 @@ def sentence_links(
         return []
     old_emb = embed(old.texts) if embed is not None else None
     new_emb = embed(new.texts) if embed is not None else None
-    scores = dense_scores(old.tokens, new.tokens, old_emb, new_emb, opts)
+    scores = dense_scores(old.tokens, new.tokens, old_emb, new_emb, opts, char_weight=0.0)
     z = Standing(scores).z()
     ok_old = [k for k in range(n) if len(set(old.tokens[k])) >= opts.piece_min_words]
     ok_new = [k for k in range(m) if len(set(new.tokens[k])) >= opts.piece_min_words]

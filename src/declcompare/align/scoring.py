@@ -52,7 +52,7 @@ def _weighted(counts: Csr, n_old: int) -> tuple[Csr, Csr]:
 
 
 def lexical_scores(
-    old_tokens: Sequence[list[str]], new_tokens: Sequence[list[str]], opts: CompareOptions
+    old_tokens: Sequence[list[str]], new_tokens: Sequence[list[str]], char_weight: float
 ) -> FloatArray:
     """Blend of word and in-word character 4-gram TF-IDF cosines, IDF over this pair.
 
@@ -72,7 +72,7 @@ def lexical_scores(
     n = len(old_tokens)
     word_old, word_new = _weighted(counts, n)
     scores = np.asarray((word_old @ word_new.T).todense(), dtype=np.float64)
-    if opts.char_weight <= 0:
+    if char_weight <= 0:
         return scores
     gram_ids: dict[str, int] = {}
     g_rows: list[int] = []
@@ -86,7 +86,7 @@ def lexical_scores(
     )
     char_old, char_new = _weighted(counts @ grams, n)
     chars = np.asarray((char_old @ char_new.T).todense(), dtype=np.float64)
-    return (1.0 - opts.char_weight) * scores + opts.char_weight * chars
+    return (1.0 - char_weight) * scores + char_weight * chars
 
 
 def dense_scores(
@@ -95,12 +95,15 @@ def dense_scores(
     old_emb: FloatArray | None,
     new_emb: FloatArray | None,
     opts: CompareOptions,
+    char_weight: float | None = None,
 ) -> FloatArray:
-    """Blended similarity of every old x new item (rows old, columns new)."""
+    """Blended similarity of every old x new item (rows old, columns new); the share of
+    character grams is ``opts.char_weight`` unless ``char_weight`` is given."""
     n, m = len(old_tokens), len(new_tokens)
     if n == 0 or m == 0:
         return np.zeros((n, m), dtype=np.float64)
-    lexical = lexical_scores(old_tokens, new_tokens, opts)
+    share = opts.char_weight if char_weight is None else char_weight
+    lexical = lexical_scores(old_tokens, new_tokens, share)
     if old_emb is None or new_emb is None:
         return lexical
     semantic = np.asarray(old_emb @ new_emb.T, dtype=np.float64)
