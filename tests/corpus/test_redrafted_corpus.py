@@ -81,5 +81,6 @@ def test_the_timeline_command_counts_the_quad_lineages(capsys: pytest.CaptureFix
     found = re.search(r"Lineages: (\d+)", out)
     assert found, out[-500:]
     paragraphs = sum(len(load(f).paragraphs) for f in files)
-    # a wall of additions would leave nearly one lineage per paragraph
-    assert int(found.group(1)) <= 0.5 * paragraphs
+    # a wall of additions leaves nearly one lineage per paragraph (one-pass alignment:
+    # 123 lineages for these 150 paragraphs); carried-forward provisions chain up
+    assert int(found.group(1)) <= 0.6 * paragraphs
