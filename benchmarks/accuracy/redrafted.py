@@ -6,6 +6,8 @@ Run:  python -m benchmarks.accuracy.redrafted           (reported pairs, gold/re
 Methods, all in the same run on the same parsed texts:
 
 - ``declcompare``: ``compare()`` with default options;
+- ``declcompare-one-pass``: the same with ``calibration_rounds=0`` (no calibrated
+  second pass, no sentence pieces): the alignment before redrafting was handled;
 - ``declcompare+semantic``: ``compare()`` with the ``[semantic]`` extra's scorer
   (skipped, and said so, when the extra is not installed);
 - ``rapidfuzz-assignment``: rapidfuzz ``token_sort_ratio`` over every pair, a global
@@ -216,7 +218,11 @@ def semantic_available() -> bool:
 
 def methods(dev: Sequence[tuple[Gold, Declaration, Declaration]]) -> dict[str, Method]:
     """Every method of the run; baseline thresholds tuned on ``dev``."""
-    out: dict[str, Method] = {"declcompare": comparison_links()}
+    out: dict[str, Method] = {
+        "declcompare": comparison_links(),
+        # the engine without its calibrated passes: the one-pass alignment as it was
+        "declcompare-one-pass": comparison_links(CompareOptions(calibration_rounds=0)),
+    }
     semantic = semantic_available()
     if semantic:
         from declcompare.align.semantic import default_similarity
