@@ -43,21 +43,21 @@ def typecheck(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """The test suite (unit, property, golden, CLI; corpus tests skip without ../shared)."""
-    session.install("-e", ".[test,all]")
+    session.install("-e", ".[test,all,semantic]")
     session.run("pytest", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def slow(session: nox.Session) -> None:
     """The complete corpus sweeps that the default run samples (tests/helpers.py sweep)."""
-    session.install("-e", ".[test,all]")
+    session.install("-e", ".[test,all,semantic]")
     session.run("pytest", "tests/corpus", *session.posargs, env={"DECLCOMPARE_FULL_SWEEP": "1"})
 
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Benchmarks and accuracy evaluation; not part of the default run."""
-    session.install("-e", ".[test,all]")
+    session.install("-e", ".[test,all,semantic]")
     session.run("python", "-m", "benchmarks.accuracy.run", *session.posargs)
 
 
@@ -72,5 +72,5 @@ def perf(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def hostile(session: nox.Session) -> None:
     """Worst time and peak memory of reading the hostile-input corpus, per input kind."""
-    session.install("-e", ".[test,all]")
+    session.install("-e", ".[test,all,semantic]")
     session.run("python", "-m", "benchmarks.hostile.run", *session.posargs)

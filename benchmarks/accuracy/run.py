@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import declcompare
-from benchmarks.accuracy import commitment_edits, shifts
+from benchmarks.accuracy import commitment_edits, redrafted, shifts
 from benchmarks.accuracy.metrics import Tally, score, unaccounted
 from declcompare.compare import ChangeKind, compare
 from declcompare.model import Declaration
@@ -238,6 +238,9 @@ def to_markdown(results: dict[str, object]) -> str:
             f"{real[f'reworded_below_{WEAK_LINK}']} of {real['kinds'].get('reworded', 0)}",
             f"- links flagged moved: {real['moved_links']} of {real['linked_rows']} linked rows",
         ]
+    drafts = results.get("redrafted")
+    if isinstance(drafts, dict):
+        lines += ["", *redrafted.to_markdown(drafts)]
     lines += shifts.to_markdown(results.get("commitment_shifts"))
     lines += ["", f"Machine: {results['machine']}", ""]
     return "\n".join(lines)
@@ -251,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     results["commitment_edits"] = commitment_edits.evaluate(source_texts())
     if CORPUS.is_dir():
         results["real_un_series"] = real_un_series()
+        results["redrafted"] = redrafted.evaluate()
         results["commitment_shifts"] = shifts.evaluate()
     text = json.dumps(results, indent=2, ensure_ascii=False)
     summary = {k: v for k, v in results.items() if k != "real_un_series"}
@@ -306,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
                 indent=2,
             )
         )
+    drafts = results.get("redrafted")
+    if isinstance(drafts, dict):
+        print(json.dumps({"redrafted_pooled": drafts["pooled"]}, indent=2))
     found = results.get("commitment_shifts")
     if isinstance(found, dict) and found:
         print(json.dumps(shifts.brief(found), indent=2))

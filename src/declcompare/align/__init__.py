@@ -26,17 +26,22 @@ The steps, each pure and deterministic:
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from declcompare.align.assignment import NEAR_SCALE, assign, expected_positions, identical_links
+from declcompare.align.calibrate import Standing, attach_leftovers, calibrated_links
 from declcompare.align.candidates import candidate_pairs
 from declcompare.align.moves import longest_chain
 from declcompare.align.options import CompareOptions
+from declcompare.align.pieces import sentence_links, sentences_of
+from declcompare.align.scoring import dense_scores
+from declcompare.align.semantic import embedder
 from declcompare.align.splits import splits_and_merges
-from declcompare.align.vectors import tfidf
+from declcompare.align.vectors import FloatArray, Vectors, scale_columns, tfidf
 from declcompare.model import Paragraph
 from declcompare.text.normalize import key_tokens, match_key
 
@@ -127,29 +132,35 @@ def align(
     # 5. splits and merges by containment among candidate pairs
     groups = splits_and_merges(vec, rows, cols, linked, (exact_old, exact_new), opts)
 
-    pairs: list[AlignedPair] = []
-    for i in sorted(linked):
-        pairs.append(
-            AlignedPair(old=i, new=linked[i], score=scores.get(i, 0.0), group=-1, kind="pair")
+    # 6-7. calibrated passes: leftovers by standing, then sentence pieces
+    pieces: list[tuple[int, int, float]] = []
+    group_pairs = [(w, p) if kind == "split" else (p, w) for kind, w, ps in groups for p in ps]
+    if opts.calibration_rounds > 0:
+        extra, pieces = _calibrated(
+            old,
+            new,
+            old_tokens,
+            new_tokens,
+            linked,
+            scores,
+            group_pairs,
+            (exact_old, exact_new),
+            expected,
+            vec,
+            opts,
         )
-    for kind, w, ps in groups:
-        for p in ps:
-            i, j = (w, p) if kind == "split" else (p, w)
-            sim = Indel.normalized_similarity(old_keys[i], new_keys[j])
-            pairs.append(AlignedPair(old=i, new=j, score=sim, group=-1, kind=kind))
-    pairs.sort(key=lambda p: (p.new, p.old))
-    numbered: list[AlignedPair] = []
-    group_of: dict[tuple[str, int], int] = {}
-    for pair in pairs:
-        if pair.kind == "pair":
-            group_key = ("pair", len(numbered))
-        else:
-            group_key = ("old", pair.old) if pair.kind == "split" else ("new", pair.new)
-        group = group_of.setdefault(group_key, len(group_of))
-        numbered.append(
-            AlignedPair(old=pair.old, new=pair.new, score=pair.score, group=group, kind=pair.kind)
-        )
+        for i, (j, s) in extra.items():
+            linked[i] = j
+            scores[i] = s
 
+    found: dict[tuple[int, int], float] = {}
+    for i in sorted(linked):
+        found[(i, linked[i])] = scores.get(i, 0.0)
+    for i, j in group_pairs:
+        found[(i, j)] = Indel.normalized_similarity(old_keys[i], new_keys[j])
+    added = {(i, j): s for i, j, s in pieces if (i, j) not in found}
+    found.update(_without_crossed(found, added))
+    numbered = _numbered(found)
     # 6. moves: one representative per group, longest order-preserving chain
     reps: dict[int, int] = {}
     for index, pair in enumerate(numbered):
@@ -160,3 +171,127 @@ def align(
     moved_groups = {numbered[rep_list[k]].group for k in range(len(rep_list)) if k not in chain}
     moved = frozenset(k for k, pair in enumerate(numbered) if pair.group in moved_groups)
     return Alignment(pairs=tuple(numbered), moved=moved)
+
+
+def _calibrated(
+    old: Sequence[Paragraph],
+    new: Sequence[Paragraph],
+    old_tokens: Sequence[list[str]],
+    new_tokens: Sequence[list[str]],
+    linked: dict[int, int],
+    link_scores: dict[int, float],
+    group_pairs: Sequence[tuple[int, int]],
+    exact: tuple[set[int], set[int]],
+    expected: FloatArray,
+    vec: Vectors,
+    opts: CompareOptions,
+) -> tuple[dict[int, tuple[int, float]], list[tuple[int, int, float]]]:
+    """Second-pass links among the leftovers, and sentence pieces (see calibrate.py)."""
+    n, m = len(old), len(new)
+    embed = embedder(opts.similarity)
+    busy_old = set(linked) | {i for i, _ in group_pairs}
+    busy_new = set(linked.values()) | {j for _, j in group_pairs}
+    free_old = [i for i in range(n) if i not in busy_old]
+    free_new = [j for j in range(m) if j not in busy_new]
+    extra: dict[int, tuple[int, float]] = {}
+    attached: list[tuple[int, int, float]] = []
+    if (free_old or free_new) and n * m <= opts.calibration_limit:
+        old_emb = embed([p.text for p in old]) if embed is not None else None
+        new_emb = embed([p.text for p in new]) if embed is not None else None
+        scores = dense_scores(old_tokens, new_tokens, old_emb, new_emb, opts)
+        cols = np.arange(m, dtype=np.float64)
+        tie = opts.proximity_weight / (1.0 + np.abs(expected[:, None] - cols[None, :]) / NEAR_SCALE)
+        rare = vec.frequency <= max(4.0, opts.informative_share * (n + m))
+        rare_old = scale_columns(vec.presence_old, rare.astype(np.float64))
+
+        meaning = (
+            Standing(np.asarray(old_emb @ new_emb.T, dtype=np.float64)).z()
+            if old_emb is not None and new_emb is not None
+            else None
+        )
+
+        def informative(i: int, j: int) -> bool:
+            # a shared informative word, or (with a semantic scorer) meanings that
+            # stand out on their own as much as the link must
+            if meaning is not None and meaning[i, j] >= opts.calibrated_z:
+                return True
+            return float(rare_old[i].multiply(vec.presence_new[j]).sum()) >= 1.0
+
+        links = calibrated_links(scores, free_old, free_new, tie, opts, informative)
+        for i, j in links.items():
+            extra[i] = (j, float(scores[i, j]))
+        taken = set(links.values())
+        still_old = [i for i in free_old if i not in links]
+        still_new = [j for j in free_new if j not in taken]
+        attached = [
+            (i, j, float(scores[i, j]))
+            for i, j in attach_leftovers(scores, still_old, still_new, tie, opts, exact)
+            if informative(i, j)
+        ]
+    # Sentences of the paragraphs that can take part in a split or merge: not those
+    # linked by identical text, nor those linked almost word for word.
+    exact_old, exact_new = exact
+    close_old = {i for i, s in link_scores.items() if i in linked and s >= opts.piece_link_max}
+    close_new = {linked[i] for i in close_old}
+    old_which = [i for i in range(n) if i not in exact_old and i not in close_old]
+    new_which = [j for j in range(m) if j not in exact_new and j not in close_new]
+    if not old_which or not new_which:
+        return extra, attached
+    old_s = sentences_of([p.text for p in old], old_which)
+    new_s = sentences_of([p.text for p in new], new_which)
+    if len(old_s.owner) * len(new_s.owner) > opts.calibration_limit:
+        return extra, attached
+    pieces = [(s.old, s.new, s.score) for s in sentence_links(old_s, new_s, embed, opts)]
+    return extra, attached + pieces
+
+
+def _without_crossed(
+    found: dict[tuple[int, int], float], added: dict[tuple[int, int], float]
+) -> dict[tuple[int, int], float]:
+    """New pieces, less those that would join two paragraphs both linked elsewhere.
+
+    A link whose two ends each have another link would be a piece of a split and of a
+    merge at once; such links are dropped together (not one by one), so the rule
+    gives the mirror result when old and new are swapped."""
+    deg_old: dict[int, int] = defaultdict(int)
+    deg_new: dict[int, int] = defaultdict(int)
+    for i, j in [*found, *added]:
+        deg_old[i] += 1
+        deg_new[j] += 1
+    return {(i, j): s for (i, j), s in added.items() if not (deg_old[i] > 1 and deg_new[j] > 1)}
+
+
+def _numbered(found: dict[tuple[int, int], float]) -> list[AlignedPair]:
+    """Links in new order, with their kind (by how many links each end has) and group."""
+    deg_old: dict[int, int] = defaultdict(int)
+    deg_new: dict[int, int] = defaultdict(int)
+    for i, j in found:
+        deg_old[i] += 1
+        deg_new[j] += 1
+    # groups: connected parts of the link graph
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in found:
+        a, b = root(("old", i)), root(("new", j))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    numbered: list[AlignedPair] = []
+    group_of: dict[tuple[str, int], int] = {}
+    for i, j in sorted(found, key=lambda p: (p[1], p[0])):
+        if deg_old[i] > 1 and deg_new[j] > 1:
+            kind = "split" if deg_old[i] >= deg_new[j] else "merged"
+        elif deg_old[i] > 1:
+            kind = "split"
+        elif deg_new[j] > 1:
+            kind = "merged"
+        else:
+            kind = "pair"
+        group = group_of.setdefault(root(("old", i)), len(group_of))
+        numbered.append(AlignedPair(old=i, new=j, score=found[(i, j)], group=group, kind=kind))
+    return numbered

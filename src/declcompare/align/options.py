@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
+
+from declcompare.align.semantic import Similarity
 
 
 class CompareOptions(BaseModel):
     """Thresholds of the alignment. Defaults were tuned on the generated benchmark
     (``python -m benchmarks.accuracy.run``) and checked on the real UN series."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
     min_score: float = Field(
         default=0.45,
@@ -83,4 +86,110 @@ class CompareOptions(BaseModel):
         default=8,
         ge=1,
         description="Most informative words per paragraph used for blocking.",
+    )
+    similarity: SkipJsonSchema[Similarity | None] = Field(
+        default=None,
+        exclude=True,
+        description="An optional semantic scorer: any object with ``embed(texts)`` "
+        "returning one unit-length row per text (``declcompare.align.semantic.Similarity``), "
+        "such as the ``[semantic]`` extra's ``default_similarity()``. Its cosine is blended "
+        "with the lexical score (``semantic_weight``). Not written into reports.",
+    )
+    calibration_rounds: int = Field(
+        default=3,
+        ge=0,
+        description="Second pass, per pair: rounds of mutual-best links among the paragraphs "
+        "the first assignment left unlinked (0 turns the calibrated pass off). Each round "
+        "links the pairs that are each other's best free candidate and stand out from their "
+        "background; the next round looks again among those still free.",
+    )
+    calibrated_z: float = Field(
+        default=3.0,
+        ge=0.0,
+        description="How far, in standard deviations, a second-pass candidate must stand "
+        "above the background of BOTH its paragraphs: the scores of the old paragraph "
+        "against every new paragraph, and of the new one against every old paragraph. "
+        "Unrelated paragraphs of the same pair set the scale, so the rule adapts to an "
+        "edited resolution (high background) and a redrafted declaration (low) alike.",
+    )
+    calibrated_min_score: float = Field(
+        default=0.15,
+        ge=0.0,
+        le=1.0,
+        description="Floor of the second-pass score whatever its standing, so that two "
+        "paragraphs that share almost nothing are never linked in a short text.",
+    )
+    calibrated_margin: float = Field(
+        default=0.0,
+        ge=0.0,
+        le=1.0,
+        description="Lead a second-pass candidate must have over the runner-up of its row "
+        "and column (the next best free paragraph on either side).",
+    )
+    attach_z: float = Field(
+        default=4.0,
+        ge=0.0,
+        description="A paragraph still unlinked after the second pass joins its best "
+        "counterpart on the other side, even one linked elsewhere (a piece of a split or "
+        "merge), when that score stands this many deviations above the background of "
+        "both paragraphs and they share an informative word.",
+    )
+    informative_share: float = Field(
+        default=0.1,
+        ge=0.0,
+        le=1.0,
+        description="A second-pass link needs at least one shared informative word: one "
+        "found in at most this share of the pair's paragraphs (a word in at most 4 "
+        "paragraphs always counts). Paragraphs that share only their opening formula "
+        "('The member states welcome ...') are never linked by standing alone.",
+    )
+    char_weight: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="Share of the character 4-gram TF-IDF cosine in the paragraph scores of "
+        "the calibrated passes (the rest: word TF-IDF cosine); IDF computed over this pair "
+        "only. Sentences are scored on words alone: on the dev pairs, grams added nothing "
+        "there and cost time.",
+    )
+    semantic_weight: float = Field(
+        default=0.2,
+        ge=0.0,
+        le=1.0,
+        description="With a ``similarity`` scorer, share of its cosine in the calibrated "
+        "passes' score (the rest: the lexical score).",
+    )
+    piece_min_score: float = Field(
+        default=0.35,
+        ge=0.0,
+        le=1.0,
+        description="Lowest sentence-pair score that counts as a piece of a split or merge.",
+    )
+    piece_z: float = Field(
+        default=4.0,
+        ge=0.0,
+        description="How far, in standard deviations, a sentence pair must stand above the "
+        "background of both sentences (their scores against every sentence of the other "
+        "text) to count as a piece of a split or merge.",
+    )
+    piece_link_max: float = Field(
+        default=0.9,
+        ge=0.0,
+        le=1.0,
+        description="Paragraphs linked one to one at this score or above (nearly word for "
+        "word) are not cut into sentences for the search of split and merge pieces.",
+    )
+    piece_min_words: int = Field(
+        default=6,
+        ge=1,
+        description="Fewest distinct words a sentence needs to count as a piece on its own: "
+        "a passing phrase is not a provision.",
+    )
+    calibration_limit: int = Field(
+        default=4_000_000,
+        ge=0,
+        description="Largest number of cells (paragraphs, or sentences, old x new) the "
+        "calibrated passes score densely; beyond it they look only at the paragraphs and "
+        "sentences of the paragraphs not linked by identical text, and are skipped when "
+        "those exceed it too.",
     )

@@ -136,6 +136,22 @@ class Comparison(BaseModel):
             frame[column] = frame[column].astype("string")
         return frame
 
+    def sentence_links(self) -> pd.DataFrame:
+        """Which sentence went where: one row per old sentence carried into a new one.
+
+        Within each linked group (a pair, or all paragraphs of a split or merge),
+        sentences pair when each is the other's best counterpart. Columns: old/new
+        paragraph (positions in ``paragraphs``), old/new sentence (position in its
+        paragraph), the character range of each sentence in its paragraph, score."""
+        from declcompare.compare.sentence_frame import sentence_frame
+
+        rows = [
+            (link.group, link.old_index, link.new_index)
+            for link in self.links
+            if link.old_index is not None and link.new_index is not None
+        ]
+        return sentence_frame(self.old, self.new, rows, self.options)
+
     def commitment_changes(self) -> list[CommitmentPair]:
         """Every commitment of both declarations, paired across linked paragraphs.
 
