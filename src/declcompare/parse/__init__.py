@@ -19,7 +19,9 @@ one element (a paragraph, a heading, or a :class:`~declcompare.model.Block`).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from collections.abc import Mapping
 from typing import Unpack
 
@@ -31,6 +33,7 @@ from declcompare.model import (
     BlockKind,
     Declaration,
     DeclarationMeta,
+    Metadata,
     Source,
     Span,
 )
@@ -115,7 +118,8 @@ def _parse_data(
             data, source=name, max_bytes=max_bytes, max_line_chars=max_line_chars
         )
         source = Source(path=name, sha256=decoded.sha256, encoding=decoded.encoding)
-        return parse_text(decoded.text, source=source, **overrides)  # type: ignore[arg-type]
+        parsed = parse_text(decoded.text, source=source, **overrides)  # type: ignore[arg-type]
+        return _from_file_name(parsed, name)
     if len(data) > max_bytes:
         raise InputTooLargeError(
             f"the input{f' in {name}' if name else ''} is {len(data):,} bytes, more than the "
@@ -124,7 +128,47 @@ def _parse_data(
     extracted = extract(data, kind, source=name)
     source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), format=kind)
     declaration = parse_text(extracted.text, source=source, **overrides)  # type: ignore[arg-type]
-    return _with_provenance(declaration, extracted)
+    return _from_file_name(_with_provenance(declaration, extracted), name)
+
+
+_FILE_NAME_RE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})_(?P<rest>[^.]+)")
+_UN_FILE_RE = re.compile(r"^A-RES-(?P<session>\d{1,3})-(?P<number>\d{1,4})$")
+
+
+def _from_file_name(declaration: Declaration, name: str | None) -> Declaration:
+    """Date and place from a ``YYYY-MM-DD_place.ext`` file name, where the text gives none.
+
+    What the text states always wins; what came from the file name is recorded in
+    ``metadata`` (``date_from``, ``place_from``) so a reader can tell.
+    """
+    match = _FILE_NAME_RE.match(os.path.basename(name or ""))
+    if match is None:
+        return declaration
+    update: dict[str, object] = {}
+    extra: dict[str, str] = {}
+    if declaration.date is None:
+        try:
+            update["date"] = dt.date.fromisoformat(match.group("date"))
+            extra["date_from"] = "file name"
+        except ValueError:
+            pass
+    rest = match.group("rest")
+    un = _UN_FILE_RE.match(rest)
+    if un is not None:
+        if "symbol" not in declaration.metadata:
+            extra["symbol"] = f"A/RES/{un.group('session')}/{un.group('number')}"
+    elif declaration.place is None:
+        words = rest.replace("_", "-").split("-")
+        virtual = words[-1].lower() == "virtual"
+        words = words[:-1] if virtual else words
+        place = " ".join(w[:1].upper() + w[1:] for w in words if w)
+        if place or virtual:
+            update["place"] = f"{place} (virtual)" if place and virtual else place or "virtual"
+            extra["place_from"] = "file name"
+    if not update and not extra:
+        return declaration
+    update["metadata"] = Metadata({**declaration.metadata, **extra})
+    return declaration.model_copy(update=update)
 
 
 def load(

@@ -43,28 +43,31 @@ def is_generated(declaration: Declaration) -> bool:
 
 
 def describe(declaration: Declaration) -> str:
-    """Title, place and date of a declaration, for headers."""
+    """Title and label (date, place or symbol) of a declaration, for headers.
+
+    >>> from declcompare import Declaration
+    >>> import datetime as dt
+    >>> describe(Declaration.from_paragraphs(["We agree."], date=dt.date(2023, 5, 20),
+    ...                                      place="Hiroshima"))
+    '2023-05-20 Hiroshima'
+    """
     path = declaration.source.path
-    if declaration.title is None and path:
-        parts = [Path(path).name]  # a file name says more than a content hash
-    else:
-        parts = [declaration.title or declaration.id]
-    date = declaration.date.isoformat() if declaration.date else None
-    details = [x for x in (declaration.place, date) if x and x != declaration.title]
-    if details:
-        parts.append(f"({', '.join(details)})")
-    if declaration.title is not None and path:
+    label = declaration.label
+    parts = [label]
+    if declaration.title is not None and declaration.title != label:
+        parts = [declaration.title, f"({label})"]
+    if path and Path(path).stem != label:
         parts.append(f"[{Path(path).name}]")
     return " ".join(parts)
 
 
 def position(declaration: Declaration, index: int | None) -> str:
-    """Where a paragraph stands: its 1-based position and number label, e.g. '¶14 (no. 5.)'."""
+    """Where a paragraph stands: its 1-based position and printed label, e.g. '¶14 (OP5)'."""
     if index is None:
         return "—"
-    paragraph = declaration.paragraphs[index]
+    printed = declaration.printed_label(index)
     label = f"¶{index + 1}"
-    return f"{label} (no. {paragraph.number})" if paragraph.number else label
+    return f"{label} ({printed})" if printed else label
 
 
 @dataclass(frozen=True)
