@@ -187,7 +187,10 @@ def about_frame(
                 continue
             before = a.predicate if a is not None else "—"
             after = b.predicate if b is not None else "—"
-            moves.append(f"{change.replace('_', ' ')}: {before} → {after}")
+            if change == "changed_object":
+                moves.append(f"{after}: same verb, another object")
+            else:
+                moves.append(f"{change.replace('_', ' ')}: {before} → {after}")
         records.append(
             {
                 "kind": kind,

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from declcompare.errors import OutputError, OutputExistsError
+from declcompare.report.options import BriefingOptions
 from declcompare.text.diff import Op, Segment
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GENERATED_NOTICE",
+    "SHIFTS",
     "Headline",
     "Item",
     "compact",
@@ -84,15 +86,17 @@ class Item:
     meaning_change: float  # ranking key; see items()
 
 
-def items(comparison: Comparison) -> list[Item]:
+def items(comparison: Comparison, options: BriefingOptions | None = None) -> list[Item]:
     """The rows of a comparison with their ranking key.
 
     ``meaning_change`` ranks reworded paragraphs by how much their meaning moved,
     not by how many characters changed: one minus the link's similarity (which
-    weighs informative words, not formulae or spelling), plus 0.25 for each
-    commitment of the paragraph that was strengthened, weakened or changed stance,
-    plus 0.1 for each commitment that was added, dropped or given another object.
+    weighs informative words, not formulae or spelling), plus
+    ``options.shift_weight`` (0.25) for each commitment of the paragraph that was
+    strengthened, weakened or changed stance, plus ``options.change_weight`` (0.1)
+    for each commitment that was added, dropped or given another object.
     """
+    options = options or BriefingOptions()
     shift_by_group: Counter[int] = Counter()
     other_by_group: Counter[int] = Counter()
     for pair in comparison.commitment_changes():
@@ -116,7 +120,12 @@ def items(comparison: Comparison) -> list[Item]:
                 new_position=position(comparison.new, link.new_index),
                 shifts=shifts,
                 commitment_changes=shifts + others,
-                meaning_change=round((1.0 - link.similarity) + 0.25 * shifts + 0.1 * others, 6),
+                meaning_change=round(
+                    (1.0 - link.similarity)
+                    + options.shift_weight * shifts
+                    + options.change_weight * others,
+                    6,
+                ),
             )
         )
     return out

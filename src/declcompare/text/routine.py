@@ -7,7 +7,7 @@ aside. Other figures ("10 per cent" -> "20 per cent") are never set aside.
 
 >>> routine_reason("Recalling its resolution 78/66 of 4 December 2023,",
 ...                "Recalling its resolution 79/77 of 2 December 2024,")
-'session number, symbol or date'
+'session number, symbol, date or footnote'
 >>> routine_reason("co-operation among the organisations", "Cooperation among the organizations")
 'spelling, hyphenation or capitalisation'
 >>> routine_reason("to cut emissions by 10 per cent", "to cut emissions by 20 per cent") is None
@@ -36,6 +36,7 @@ _ROUTINE_RES = (
     re.compile(r"\b(?:19|20)\d{2}\b"),
     re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b"),  # 78th session
     re.compile(rf"\b(?:(?:{_TENS_PREFIX})[- ]?(?:{_UNITS})|{_TEENS}|{_TENS}|{_UNITS}|hundredth)\b"),
+    re.compile(r"(?<=[a-z)\]\u201d'\"])\d{1,2}\b|(?<=[,.;:])\s?\d{1,2}(?=\s|$)"),  # footnotes
 )
 _SPACING_RE = re.compile(r"[\s\-\u2010\u2011]+")
 
@@ -45,8 +46,9 @@ def _loose(text: str) -> str:
 
 
 def _masked(key: str) -> str:
-    for regex in _ROUTINE_RES:
+    for regex in _ROUTINE_RES[:-1]:
         key = regex.sub("#", key)
+    key = _ROUTINE_RES[-1].sub("", key)  # a footnote mark, like match_key, leaves nothing
     return _SPACING_RE.sub("", key)
 
 
@@ -58,5 +60,5 @@ def routine_reason(old: str, new: str) -> str | None:
     if a == b:
         return "spelling, hyphenation or capitalisation"
     if _masked(match_key(old)) == _masked(match_key(new)):
-        return "session number, symbol or date"
+        return "session number, symbol, date or footnote"
     return None
