@@ -91,7 +91,16 @@ def test_excel_neutralises_formulae_and_has_the_layout(tmp_path: Path) -> None:
 
     path = hostile().to_excel(tmp_path / "hostile.xlsx")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Paragraphs", "Commitments"]
+    assert wb.sheetnames == [
+        "Summary",
+        "Shifts",
+        "New and dropped",
+        "Names",
+        "Reworded",
+        "Routine",
+        "Paragraphs",
+        "Commitments",
+    ]  # the briefing order, then every row
     texts = []
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
