@@ -143,7 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_FETCH,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    fetch.add_argument("series", choices=["sco"], help="the series to fetch")
+    fetch.add_argument(
+        "series",
+        choices=["sco", "sco-government"],
+        help="sco: declarations of the Heads of State; sco-government: communiqués of the "
+        "Heads of Government",
+    )
     fetch.add_argument("--year", type=int, help="only the declaration of this year")
     fetch.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: user cache)")
     fetch.add_argument("--refresh", action="store_true", help="download again even if cached")
