@@ -60,6 +60,7 @@ from declcompare.model import (
     Span,
 )
 from declcompare.parse import load, parse_bytes, parse_text
+from declcompare.report.options import BriefingOptions
 from declcompare.seeds import load_seed
 from declcompare.series import Lineage, Series, compare_series
 from declcompare.version import __version__
@@ -70,6 +71,7 @@ __all__ = [
     "BinaryInputError",
     "Block",
     "BlockKind",
+    "BriefingOptions",
     "CacheError",
     "ChangeKind",
     "ChecksumMismatchError",

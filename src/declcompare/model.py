@@ -266,12 +266,15 @@ class Declaration(BaseModel):
         date = self.date.isoformat() if self.date else None
         where = self.metadata.get("symbol") or self.place
         if date or where:
-            return " ".join(x for x in (date, where) if x)
-        if self.title:
-            return self.title
-        if self.source.path:
-            return PurePath(self.source.path).stem
-        return self.id
+            label = " ".join(x for x in (date, where) if x)
+        elif self.title:
+            label = self.title
+        elif self.source.path:
+            label = PurePath(self.source.path).stem
+        else:
+            label = self.id
+        # Generated text is never named as if it were the real declaration.
+        return f"{label} (generated)" if self.metadata.get("generated") == "true" else label
 
     def printed_label(self, index: int) -> str | None:
         """A paragraph's label as printed: its number, or PP/OP in a UN resolution.

@@ -60,7 +60,7 @@ def test_frame_has_one_row_per_lineage_and_a_column_per_text() -> None:
     assert len(frame) == len(s.lineages)
     assert list(frame.columns[2:5]) == list(s.labels)
     moscow = "2020-11-10 Moscow (held via videoconference)"
-    assert s.labels == (f"{moscow} (1)", f"{moscow} (2)", f"{moscow} (3)")
+    assert s.labels == (moscow, f"{moscow} (generated) (1)", f"{moscow} (generated) (2)")
     assert set(frame[s.labels[0]]) <= {"present", "absent"}
     allowed = {"unchanged", "reworded", "split", "merged", "added", "dropped", "absent"}
     assert set(frame[s.labels[1]]) | set(frame[s.labels[2]]) <= allowed

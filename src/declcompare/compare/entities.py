@@ -75,7 +75,9 @@ def _mentions(declaration: Declaration, lower: frozenset[str]) -> list[tuple[int
             name = _POSSESSIVE_RE.sub("", entity.text)
             first, _, rest = name.partition(" ")
             # A capital that only opens a sentence ("We", "As Indo-Pacific") is no name.
-            if first.lower() in lower and _SENTENCE_START_RE.search(text[: entity.start]):
+            if _SENTENCE_START_RE.search(text[: entity.start]) and (
+                first.lower() in lower or (not rest and entity.kind == "name")
+            ):
                 name = rest
             if len(name) < 2:
                 continue

@@ -29,6 +29,7 @@ from declcompare.text.routine import routine_reason
 
 if TYPE_CHECKING:
     from declcompare.compare import CommitmentPair, Comparison, Link
+    from declcompare.model import Declaration
 
 __all__ = ["SECTIONS", "BriefingOptions", "Row", "Section", "briefing", "routine_links"]
 
@@ -189,15 +190,13 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
     )
     for r in order:
         e = frame.iloc[r]
-        olds = ", ".join(position(old, i) for i in e["old_paragraphs"]) or "—"
-        news = ", ".join(position(new, i) for i in e["new_paragraphs"]) or "—"
         entity_rows.append(
             Row(
                 f"name {e['status']}",
-                olds,
-                news,
-                str(e["old_commitments"]),
-                str(e["new_commitments"]),
+                _positions(old, e["old_paragraphs"]),
+                _positions(new, e["new_paragraphs"]),
+                _first(str(e["old_commitments"])),
+                _first(str(e["new_commitments"])),
                 str(e["entity"]),
                 str(e["commitment_changes"]) or str(e["status"]),
             )
@@ -250,17 +249,11 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
     )
 
     # (f) everything else, or counts per section when most was rewritten
-    heavy = sum(
-        1
-        for i in rows
-        if i.link.new_index is not None
-        and (
-            i.link.kind.value == "added"
-            or (i.link.kind.value != "unchanged" and i.link.similarity < options.heavy_rewording)
-        )
+    share, which = max(
+        (_rewritten_share(rows, "new", len(new.paragraphs), options), "new"),
+        (_rewritten_share(rows, "old", len(old.paragraphs), options), "old"),
     )
-    share = heavy / max(1, len(new.paragraphs))
-    rewritten = share > options.rewritten_share and len(new.paragraphs) >= 10
+    rewritten = share > options.rewritten_share and len(rows) >= 10
     rest = [i for k, i in enumerate(rows) if k not in routine and i.number not in listed]
     if rewritten:
         per: dict[str, Counter[str]] = {}
@@ -326,8 +319,9 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
     ]
     if rewritten:
         sentences.append(
-            f"Most of the text was rewritten: {share:.0%} of the new paragraphs are new or "
-            "heavily reworded, so the changes are summarised by section."
+            f"Most of the text was rewritten: {share:.0%} of the paragraphs of the {which} text "
+            "have no close counterpart in the other (added, dropped or heavily reworded), so "
+            "the changes are summarised by section."
         )
     shift_counts = Counter(p.change.value for p in shift_pairs)
     moved = ", ".join(
@@ -392,6 +386,34 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
         Section("routine", _TITLES["routine"], (), routine_rows),
         other,
     )
+
+
+def _rewritten_share(rows: list[Item], side: str, total: int, options: BriefingOptions) -> float:
+    """Share of one text's paragraphs that are added/dropped or reworded beyond recognition."""
+    seen: set[int] = set()
+    for i in rows:
+        index = i.link.new_index if side == "new" else i.link.old_index
+        if index is None or index in seen:
+            continue
+        kind = i.link.kind.value
+        if kind in ("added", "dropped") or (
+            kind != "unchanged" and i.link.similarity < options.heavy_rewording
+        ):
+            seen.add(index)
+    return len(seen) / max(1, total)
+
+
+def _positions(declaration: Declaration, indices: tuple[int, ...], most: int = 6) -> str:
+    """Where a name appears: the first few positions, then how many more."""
+    shown = ", ".join(position(declaration, i) for i in indices[:most]) or "—"
+    return shown + (f" and {len(indices) - most} more" if len(indices) > most else "")
+
+
+def _first(verbs: str, most: int = 5) -> str:
+    """The first few commitment verbs of a '; '-joined list, then how many more."""
+    parts = [v for v in verbs.split("; ") if v]
+    shown = "; ".join(parts[:most])
+    return shown + (f" (and {len(parts) - most} more)" if len(parts) > most else "")
 
 
 def _clip(text: str, width: int) -> str:

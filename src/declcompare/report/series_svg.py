@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from declcompare.report.series_plots import KIND_COLOURS, STATES
+from declcompare.report.series_plots import KIND_COLOURS, STATES, short_label
 
 if TYPE_CHECKING:
     from declcompare.series import Series
@@ -89,7 +89,7 @@ def timeline_svg(series: Series) -> str:
         tx = left + k * cell_w + cell_w // 2
         ty = top + grid_h + 12
         parts.append(f"<text transform='translate({tx},{ty}) rotate(30)' {_FONT}>"
-                     f"{escape(_clip(label, 40))}</text>")  # fmt: skip
+                     f"{escape(short_label(label, 40))}</text>")  # fmt: skip
     entries = [(c, label) for c, label in STATES.values()] + [("#d55e00", "dropped (×)")]
     parts += _legend(left + cell_w * len(labels) + 14, top, entries)
     parts.append("</svg>")
@@ -113,7 +113,7 @@ def counts_svg(series: Series) -> str:
     for i, step in enumerate(counts.index):
         y = top + i * (bar_h + 8)
         parts.append(f"<text x='{left - 6}' y='{y + 15}' text-anchor='end' {_FONT}>"
-                     f"{escape(_clip(str(step), 44))}</text>")  # fmt: skip
+                     f"{escape(short_label(str(step), 48))}</text>")  # fmt: skip
         x = float(left)
         for kind in kinds:
             n = int(counts[kind].iloc[i])

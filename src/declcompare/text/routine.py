@@ -38,6 +38,7 @@ _ROUTINE_RES = (
     re.compile(rf"\b(?:(?:{_TENS_PREFIX})[- ]?(?:{_UNITS})|{_TEENS}|{_TENS}|{_UNITS}|hundredth)\b"),
     re.compile(r"(?<=[a-z)\]\u201d'\"])\d{1,2}\b|(?<=[,.;:])\s?\d{1,2}(?=\s|$)"),  # footnotes
 )
+_DIGITS_RE = re.compile(r"\d+")
 _SPACING_RE = re.compile(r"[\s\-\u2010\u2011]+")
 
 
@@ -58,6 +59,8 @@ def routine_reason(old: str, new: str) -> str | None:
         return None
     a, b = _loose(old), _loose(new)
     if a == b:
+        if _DIGITS_RE.findall(old) != _DIGITS_RE.findall(new):
+            return "session number, symbol, date or footnote"  # match_key drops footnote marks
         return "spelling, hyphenation or capitalisation"
     if _masked(match_key(old)) == _masked(match_key(new)):
         return "session number, symbol, date or footnote"
