@@ -109,6 +109,12 @@ def entity_frame(old: Declaration, new: Declaration, pairs: Sequence[Pair]) -> p
             where = entry.old if side == "old" else entry.new
             if index not in where:
                 where.append(index)
+    # A phrase either text also writes in lower case ("member states", "agreement") is a
+    # common noun that a sentence or a style capitalised, not a name.
+    plain = "\n".join(p.text for d in (old, new) for p in d.paragraphs)
+    for key in [k for k in entries if k.isalpha() or " " in k]:
+        if key == key.lower() and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", plain):
+            del entries[key]
     for a, b, change in pairs:
         keys: set[str] = set()
         for commitment, verbs in ((a, "old_verbs"), (b, "new_verbs")):

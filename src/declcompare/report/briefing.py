@@ -177,8 +177,8 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
 
     # entities whose treatment changed
     entity_rows: list[Row] = []
-    frame = comparison.entities()
-    frame = frame[frame["treatment_changed"] & (frame["kind"] != "year")]
+    names = comparison.entities()
+    frame = names[names["treatment_changed"] & (names["kind"] != "year")]
     shifts_of = frame["commitment_changes"].fillna("")
     order = sorted(
         range(len(frame)),
@@ -272,14 +272,24 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
             )
             for name, counts in per.items()
         )
+        topics = [r for r in range(len(names)) if names["kind"].iloc[r] != "year"]
+        topics.sort(key=lambda r: (-len(names["old_paragraphs"].iloc[r])
+                                   - len(names["new_paragraphs"].iloc[r]), r))  # fmt: skip
+        topic_rows = tuple(
+            Row("topic", "", "", "", "", str(names["entity"].iloc[r]),
+                f"{_plural(len(names['old_paragraphs'].iloc[r]), 'paragraph')} before, "
+                f"{len(names['new_paragraphs'].iloc[r])} after")
+            for r in topics[: options.max_rows]
+        )  # fmt: skip
         other = Section(
             "other",
-            "Changes by section (most of the text was rewritten)",
+            "Changes by section and topic (most of the text was rewritten)",
             (
-                "Counts of paragraphs by change in each section; every paragraph "
-                "is listed in the JSON and Excel reports.",
+                "Counts of paragraphs by change in each section, then the names mentioned "
+                "most and in how many paragraphs of each text; every paragraph is listed in "
+                "the JSON and Excel reports.",
             ),
-            other_rows,
+            other_rows + topic_rows,
         )
     else:
         other = Section(
@@ -321,7 +331,7 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
         sentences.append(
             f"Most of the text was rewritten: {share:.0%} of the paragraphs of the {which} text "
             "have no close counterpart in the other (added, dropped or heavily reworded), so "
-            "the changes are summarised by section."
+            "the changes are summarised by section and topic."
         )
     shift_counts = Counter(p.change.value for p in shift_pairs)
     moved = ", ".join(

@@ -114,7 +114,10 @@ def to_markdown(comparison: Comparison, options: BriefingOptions | None = None) 
             continue
         current: str | None = None
         for row in section.rows:
-            if section.key == "other" and row.kind == "section":
+            if row.kind == "topic" and current != "(topics)":
+                current = "(topics)"
+                lines += ["", "By topic, the names mentioned most:", ""]
+            if section.key == "other" and row.kind in ("section", "topic"):
                 lines.append(f"- **{_md(row.about)}**: {_md(row.note)}")
                 complete = False
                 continue
