@@ -43,9 +43,11 @@ from declcompare.errors import (
     OutputError,
     OutputExistsError,
     ParseError,
+    RendererMissingError,
     SourceNotFoundError,
     UnexpectedContentError,
 )
+from declcompare.ingest.options import PdfLayout, ReaderOptions
 from declcompare.many import compare_many
 from declcompare.model import (
     Block,
@@ -57,12 +59,13 @@ from declcompare.model import (
     Section,
     Signatory,
     Source,
+    SourceFormat,
     Span,
 )
 from declcompare.parse import load, parse_bytes, parse_text
 from declcompare.report.options import BriefingOptions
 from declcompare.seeds import load_seed
-from declcompare.series import Lineage, Series, compare_series
+from declcompare.series import Lineage, LineageState, Series, compare_series
 from declcompare.version import __version__
 
 __all__ = [
@@ -96,6 +99,7 @@ __all__ = [
     "InputLimitError",
     "InputTooLargeError",
     "Lineage",
+    "LineageState",
     "Link",
     "Metadata",
     "MissingDependencyError",
@@ -103,10 +107,14 @@ __all__ = [
     "OutputExistsError",
     "Paragraph",
     "ParseError",
+    "PdfLayout",
+    "ReaderOptions",
+    "RendererMissingError",
     "Section",
     "Series",
     "Signatory",
     "Source",
+    "SourceFormat",
     "SourceNotFoundError",
     "Span",
     "Stance",

@@ -18,6 +18,7 @@ purpose::
     ├── OutputError                        a report cannot be written
     │   └── OutputExistsError              the output file exists and --force was not given
     ├── MissingDependencyError (ImportError)  an optional extra is not installed
+    ├── RendererMissingError (LookupError)    no renderer for this object and format
     └── FetchError                         a download failed; nothing was recorded
         ├── AddressRefusedError            not https (or http allowed by the manifest), or malformed
         ├── HTTPStatusError                the server answered with an HTTP error status
@@ -62,6 +63,7 @@ __all__ = [
     "OutputError",
     "OutputExistsError",
     "ParseError",
+    "RendererMissingError",
     "SourceNotFoundError",
     "UnexpectedContentError",
 ]
@@ -143,6 +145,18 @@ class MissingDependencyError(DeclcompareError, ImportError):
         )
         self.extra = extra
         self.module = module
+
+
+class RendererMissingError(DeclcompareError, LookupError):
+    """No renderer is registered for a kind of object and a format (see rendering)."""
+
+    def __init__(self, subject: str, fmt: str) -> None:
+        super().__init__(
+            f"no {fmt} renderer is registered for {subject}: import declcompare.report "
+            "(importing declcompare does so)"
+        )
+        self.subject = subject
+        self.fmt = fmt
 
 
 class FetchError(DeclcompareError):

@@ -32,6 +32,7 @@ __all__ = [
     "Section",
     "Signatory",
     "Source",
+    "SourceFormat",
     "Span",
 ]
 
@@ -201,6 +202,15 @@ class Block(BaseModel):
     span: Span
 
 
+class SourceFormat(StrEnum):
+    """The kind of file a declaration was read from."""
+
+    TEXT = "text"  # plain text or Markdown
+    HTML = "html"
+    PDF = "pdf"
+    DOCX = "docx"
+
+
 class Source(BaseModel):
     """Where a declaration came from: a path or URL and the SHA-256 of its raw bytes."""
 
@@ -210,8 +220,8 @@ class Source(BaseModel):
     url: str | None = None
     sha256: str | None = None
     encoding: str | None = None
-    format: str = Field(
-        default="text",
+    format: SourceFormat = Field(
+        default=SourceFormat.TEXT,
         description="text, html, pdf or docx. For the last three, span offsets refer to "
         "the text extracted from the file.",
     )

@@ -14,23 +14,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from declcompare.errors import DeclcompareError
+from declcompare.errors import RendererMissingError
 
 __all__ = ["read", "register_reader", "register_renderer", "register_writer", "render", "write"]
 
 _RENDERERS: dict[tuple[str, str], Callable[..., str]] = {}
 _WRITERS: dict[tuple[str, str], Callable[..., Path]] = {}
 _READERS: dict[tuple[str, str], Callable[[str | bytes], object]] = {}
-
-
-class RendererMissingError(DeclcompareError, LookupError):
-    """No renderer is registered for a kind of object and a format."""
-
-    def __init__(self, subject: str, fmt: str) -> None:
-        super().__init__(
-            f"no {fmt} renderer is registered for {subject}: import declcompare.report "
-            "(importing declcompare does so)"
-        )
 
 
 def _kind(subject: object) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -39,7 +40,8 @@ class ManifestEntry(BaseModel):
     file: str | None = None
     source_url: str | None = None
     translation: str | None = None
-    kind: str = "real"
+    # "real": a published text; "generated": made by declcompare, never to be shown as real.
+    kind: Literal["real", "generated"] = "real"
     notes: str | None = None
 
 

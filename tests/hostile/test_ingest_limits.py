@@ -18,7 +18,7 @@ from declcompare.ingest.docx import read_docx
 from declcompare.ingest.html import read_html
 from declcompare.ingest.pdf import read_pdf
 from declcompare.ingest.readers import extract
-from declcompare.ingest.text import decode_bytes, read_bytes, read_source
+from declcompare.ingest.text import decode_bytes, read_bytes
 from declcompare.limits import DEFAULT_LIMITS, InputLimits
 from tests.hostile.corpus import _TEXT_OPS, _footnotes, _nested_paragraphs, _numbered, _pdf
 from tests.hostile.corpus import docx_package as _docx
@@ -132,14 +132,14 @@ def test_read_bytes_never_reads_more_than_the_limit_plus_one(tmp_path: Path) -> 
     assert len(read_bytes(path)) == 10_000
 
 
-def test_decode_and_read_source_take_limits(tmp_path: Path) -> None:
+def test_decode_takes_limits(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"The parties agree on a long line.\n")
     with pytest.raises(InputLimitError, match="max_bytes"):
         decode_bytes(path.read_bytes(), limits=InputLimits(max_bytes=10))
     with pytest.raises(InputTooLargeError, match="characters long"):
-        read_source(path, limits=InputLimits(max_line_chars=10))
-    assert read_source(path).text.startswith("The parties")
+        decode_bytes(read_bytes(path), limits=InputLimits(max_line_chars=10))
+    assert decode_bytes(read_bytes(path)).text.startswith("The parties")
 
 
 def _in_thread(call: Callable[[], object], seconds: float = 5.0) -> BaseException | None:

@@ -19,6 +19,7 @@ from declcompare import (
     ComparisonError,
     Declaration,
     Lineage,
+    LineageState,
     Series,
     compare_series,
     load_seed,
@@ -103,6 +104,20 @@ def test_query_errors_are_clear(call: object, message: str) -> None:
 def test_a_series_needs_two_texts() -> None:
     with pytest.raises(ComparisonError, match="at least two"):
         compare_series([load_seed()])
+
+
+def test_a_series_is_immutable_and_its_states_are_a_closed_set() -> None:
+    s = seed_series()
+    with pytest.raises(AttributeError, match="immutable"):
+        s.labels = ("a", "b", "c")
+    with pytest.raises(AttributeError, match="immutable"):
+        del s.comparisons
+    assert {step for lg in s.lineages for step in lg.steps} <= set(LineageState)
+    assert {LineageState.ADDED, LineageState.DROPPED, LineageState.UNCHANGED} <= {
+        step for lg in s.lineages for step in lg.steps
+    }
+    with pytest.raises(ComparisonError, match="needs 2 comparisons, not 1"):
+        Series(s.declarations, s.comparisons[:1])
 
 
 def test_a_drift_is_one_row() -> None:

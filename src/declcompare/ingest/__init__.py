@@ -8,7 +8,6 @@ from declcompare.ingest.text import (
     DecodedText,
     decode_bytes,
     read_bytes,
-    read_source,
 )
 from declcompare.limits import InputLimits
 
@@ -19,5 +18,4 @@ __all__ = [
     "InputLimits",
     "decode_bytes",
     "read_bytes",
-    "read_source",
 ]

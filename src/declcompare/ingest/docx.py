@@ -25,6 +25,7 @@ from io import BytesIO
 from typing import Any
 
 from declcompare.errors import CorruptInputError, InputLimitError, MissingDependencyError
+from declcompare.ingest.blocks import Provenance
 from declcompare.ingest.extracted import Builder, Extracted
 from declcompare.limits import DEFAULT_LIMITS, InputLimits, check_limit
 
@@ -302,7 +303,8 @@ def _num_pr(paragraph: Any, style_chain: list[Any]) -> tuple[str, int] | None:
 def read_docx(
     data: bytes, *, source: str | None = None, limits: InputLimits | None = None
 ) -> Extracted:
-    """The text of a Word document, laid out for the parser."""
+    """The blocks of a Word document: Title and Heading styles, numbered paragraphs with
+    the labels Word would show, table cells, paragraphs and footnotes."""
     try:
         import docx
         from docx.table import Table
@@ -340,7 +342,7 @@ def read_docx(
         counter += 1
         text = p.text
         style, chain = style_of(p)
-        where_ = f"paragraph {counter}" + (" (table)" if in_table else "")
+        where_ = Provenance(path=f"paragraph {counter}" + (" (table)" if in_table else ""))
         if not text.strip():
             return
         if style == "Title":
@@ -348,11 +350,16 @@ def read_docx(
             return
         match = _HEADING_RE.match(style)
         if match:
-            builder.heading(text, where_)
+            builder.heading(text, int(match.group(1)), where_)
             return
         num = _num_pr(p, chain)
         label = numbering.label(*num) if num else ""
-        builder.paragraph(label + text, where_)
+        if num:
+            builder.list_item(label, text, where_)
+        elif in_table:
+            builder.table_cell(text, where_)
+        else:
+            builder.paragraph(text, where_)
 
     def blocks(container: Any, in_table: bool = False) -> None:
         """Paragraphs and tables in reading order, also inside tables nested in a cell
@@ -393,7 +400,9 @@ def read_docx(
                 continue
             text = "".join(t.text or "" for t in note.iter(f"{_W}t"))
             if text.strip():
-                builder.footnote(f"{note.get(f'{_W}id')} {text.strip()}", "footnotes")
+                builder.footnote(
+                    f"{note.get(f'{_W}id')} {text.strip()}", Provenance(path="footnotes")
+                )
     extracted = builder.build()
     if not extracted.text.strip():
         raise CorruptInputError(f"the Word document{where} holds no text")

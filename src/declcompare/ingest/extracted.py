@@ -1,21 +1,22 @@
-"""Text extracted from a published format, with where each piece came from.
+"""Text extracted from a published format, as typed blocks with where each came from.
 
-A reader (HTML, PDF, DOCX) turns its input into blocks — title, headings,
-paragraphs, footnotes — each with its provenance (an element path, a page, a
-paragraph index). :class:`Builder` lays the blocks out as the plain text the
-parser reads (blank lines between blocks, Markdown ``#`` before title and
-headings, a ``[Footnotes]`` line before footnotes) and remembers the character
-offset at which each block starts, so that every parsed paragraph can be given the
-provenance of the block it came from.
+A reader (HTML, PDF, DOCX) feeds a :class:`Builder` the blocks it finds — title,
+headings, paragraphs, list items, table cells, footnotes — each with its
+provenance. :meth:`Builder.build` lays their text out one block after another with a
+blank line between them (footnotes last), with no mark added, and gives each
+:class:`~declcompare.ingest.blocks.SourceBlock` the offsets of its text in that
+layout. The parser reads the blocks, not the layout: the text is there so that every
+paragraph has a span to point at.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Builder", "Extracted"]
+from declcompare.ingest.blocks import BlockType, Provenance, SourceBlock
+
+__all__ = ["Builder", "Extracted", "clean"]
 
 _SPACE_RE = re.compile(r"[ \t\u00a0\u202f\u2009\r\f\v]+")
 
@@ -25,73 +26,122 @@ def clean(text: str) -> str:
     return _SPACE_RE.sub(" ", text.replace("\n", " ")).strip()
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Extracted:
-    """The text laid out for the parser, and provenance by offset."""
+    """The blocks a reader found, and the text they are laid out in."""
 
     text: str
     format: str  # "html", "pdf" or "docx"
-    starts: list[int] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
+    blocks: tuple[SourceBlock, ...] = ()
 
-    def provenance(self, offset: int) -> str | None:
-        """The provenance of the block holding ``offset``."""
-        at = bisect.bisect_right(self.starts, offset) - 1
-        return self.labels[at] if at >= 0 else None
+
+@dataclass(slots=True)
+class _Pending:
+    kind: BlockType
+    text: str
+    provenance: Provenance
+    level: int | None = None
+    label: str | None = None
+    ends_at_break: bool = False
 
 
 @dataclass
 class Builder:
-    """Collects blocks in reading order."""
+    """Collects a reader's blocks in reading order."""
 
     format: str
-    parts: list[str] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    footnotes: list[tuple[str, str]] = field(default_factory=list)
-    length: int = 0
-    has_title: bool = False
+    body: list[_Pending] = field(default_factory=list)
+    notes: list[_Pending] = field(default_factory=list)
 
-    def _add(self, text: str, provenance: str) -> None:
-        if self.parts:
-            self.parts.append("\n\n")
-            self.length += 2
-        self.starts.append(self.length)
-        self.labels.append(provenance)
-        self.parts.append(text)
-        self.length += len(text)
+    @property
+    def empty(self) -> bool:
+        """True while no block of the body has been added."""
+        return not self.body
 
-    def title(self, text: str, provenance: str) -> None:
-        text = clean(text)
-        if text and not self.has_title and not self.parts:
-            self.has_title = True
-            self._add(f"# {text}", provenance)
-        elif text:
-            self.heading(text, provenance)
-
-    def heading(self, text: str, provenance: str) -> None:
+    def _add(
+        self,
+        kind: BlockType,
+        text: str,
+        provenance: Provenance,
+        level: int | None = None,
+        label: str | None = None,
+    ) -> None:
         text = clean(text)
         if text:
-            self._add(f"## {text}", provenance)
+            self.body.append(_Pending(kind, text, provenance, level=level, label=label))
 
-    def paragraph(self, text: str, provenance: str) -> None:
+    def title(self, text: str, provenance: Provenance) -> None:
+        """The document's title; a second title, or one after the text began, is a heading."""
+        if self.body:
+            self.heading(text, 1, provenance)
+        else:
+            self._add(BlockType.TITLE, text, provenance, level=1)
+
+    def heading(self, text: str, level: int, provenance: Provenance) -> None:
+        self._add(BlockType.HEADING, text, provenance, level=level)
+
+    def extend_heading(self, text: str) -> bool:
+        """Add a line to the last block if it is a title or heading (a heading on two
+        lines); False, adding nothing, when the last block is not one."""
+        last = self.body[-1] if self.body else None
+        if last is None or last.kind not in (BlockType.TITLE, BlockType.HEADING):
+            return False
+        last.text = clean(f"{last.text} {text}")
+        return True
+
+    def paragraph(self, text: str, provenance: Provenance) -> None:
+        self._add(BlockType.PARAGRAPH, text, provenance)
+
+    def list_item(self, label: str, text: str, provenance: Provenance) -> None:
+        """A list item whose label ("3. ", "- ", "") the reader computed."""
+        body = clean(text)
+        if body:
+            label = f"{clean(label)} " if clean(label) else ""
+            self._add(BlockType.LIST_ITEM, label + body, provenance, label=label or None)
+
+    def table_cell(self, text: str, provenance: Provenance) -> None:
+        self._add(BlockType.TABLE_CELL, text, provenance)
+
+    def end_at_break(self) -> None:
+        """Mark the last block as stopping at a page or column break."""
+        if self.body:
+            self.body[-1].ends_at_break = True
+
+    def footnote(self, text: str, provenance: Provenance) -> None:
         text = clean(text)
         if text:
-            self._add(text, provenance)
+            self.notes.append(_Pending(BlockType.FOOTNOTE, text, provenance))
 
-    def footnote(self, text: str, provenance: str) -> None:
-        text = clean(text)
-        if text:
-            self.footnotes.append((text, provenance))
+    @property
+    def last_footnote(self) -> str | None:
+        """The text of the last footnote so far, None before the first."""
+        return self.notes[-1].text if self.notes else None
+
+    def replace_last_footnote(self, text: str) -> None:
+        """Replace the last footnote's text (with its next line joined to it)."""
+        if self.notes and clean(text):
+            self.notes[-1].text = clean(text)
 
     def build(self) -> Extracted:
-        if self.footnotes:
-            self._add("[Footnotes]", self.footnotes[0][1])
-            for text, provenance in self.footnotes:
-                self._add(text, provenance)
-        return Extracted(
-            text="".join(self.parts) + "\n",
-            format=self.format,
-            starts=list(self.starts),
-            labels=list(self.labels),
-        )
+        parts: list[str] = []
+        blocks: list[SourceBlock] = []
+        length = 0
+        for pending in [*self.body, *self.notes]:
+            if parts:
+                parts.append("\n\n")
+                length += 2
+            blocks.append(
+                SourceBlock(
+                    kind=pending.kind,
+                    text=pending.text,
+                    start=length,
+                    end=length + len(pending.text),
+                    provenance=pending.provenance,
+                    level=pending.level,
+                    label=pending.label,
+                    ends_at_break=pending.ends_at_break,
+                )
+            )
+            parts.append(pending.text)
+            length += len(pending.text)
+        return Extracted(text="".join(parts) + "\n", format=self.format, blocks=tuple(blocks))

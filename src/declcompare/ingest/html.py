@@ -11,8 +11,9 @@ encoding (byte-order mark, ``<meta charset>``, else UTF-8) is honoured and
 entities are decoded; a declared codec that is not a character set (``base64``,
 ``rot13``, ``zlib``) is refused with :class:`EncodingError`. An ordered list's
 ``start`` that is not a decimal integer is ignored (numbering starts at 1, as in
-browsers); one beyond ``InputLimits.max_list_number`` is refused. Each paragraph's
-provenance is its element path.
+browsers); one beyond ``InputLimits.max_list_number`` is refused. Each block's
+provenance is its element path, and its kind is its element's: a ``<p>`` is a
+paragraph whatever its text looks like.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from declcompare.errors import (
     InputLimitError,
     MissingDependencyError,
 )
+from declcompare.ingest.blocks import Provenance
 from declcompare.ingest.extracted import Builder, Extracted, clean
 from declcompare.limits import DEFAULT_LIMITS, HTML_PARSER_MAX_DEPTH, InputLimits, check_limit
 
@@ -190,24 +192,11 @@ def _main(root: Any) -> Any:
     return total
 
 
-def _lines(element: Any) -> list[str]:
-    """The text of a block element, split at <br>."""
-    pieces: list[str] = [element.text or ""]
-    for child in element:
-        if child.tag == "br":
-            pieces.append("\n")
-        elif not isinstance(child.tag, str):  # comments, processing instructions
-            pass
-        else:
-            pieces.append(child.text_content())
-        pieces.append(child.tail or "")
-    return [clean(line) for line in "".join(pieces).split("\n") if clean(line)]
-
-
 def read_html(
     data: bytes, *, source: str | None = None, limits: InputLimits | None = None
 ) -> Extracted:
-    """The main text of an HTML page, laid out for the parser."""
+    """The blocks of an HTML page's main text: ``<h1>`` the title, ``<h2>``-``<h6>``
+    headings, ``<li>`` list items with their computed labels, cells, paragraphs."""
     try:
         import lxml.html
     except ImportError as exc:
@@ -248,7 +237,7 @@ def read_html(
     builder = Builder("html")
     title_el = main.find(".//h1") if main.find(".//h1") is not None else root.find(".//h1")
     if title_el is not None and title_el not in main.iter():
-        builder.title(title_el.text_content(), tree.getpath(title_el))
+        builder.title(title_el.text_content(), Provenance(path=tree.getpath(title_el)))
 
     counters: dict[str, int] = {}
 
@@ -264,11 +253,11 @@ def read_html(
     # walk() and block() are generators that yield the next generator to run instead
     # of calling it, so that a tree thousands of levels deep needs no Python recursion.
     def block(child: Any) -> _Step:
-        tag, path = child.tag, tree.getpath(child)
+        tag, path = child.tag, Provenance(path=tree.getpath(child))
         if tag == "h1":
             builder.title(child.text_content(), path)
         elif tag in ("h2", "h3", "h4", "h5", "h6"):
-            builder.heading(child.text_content(), path)
+            builder.heading(child.text_content(), int(tag[1]), path)
         elif tag == "li":
             parent = child.getparent()
             label = ""
@@ -277,12 +266,10 @@ def read_html(
                 if key not in counters:
                     counters[key] = _list_start(parent.get("start"), limits, where)
                 counters[key] += 1
-                label = f"{counters[key]}. "
+                label = f"{counters[key]}."
             elif parent is not None and parent.tag == "ul":
-                label = "- "
-            lines = gather(child, skip=("ol", "ul"))
-            if lines:
-                builder.paragraph(label + " ".join(lines), path)
+                label = "-"
+            builder.list_item(label, " ".join(gather(child, skip=("ol", "ul"))), path)
             for nested in child:
                 if isinstance(nested.tag, str) and nested.tag in ("ol", "ul"):
                     yield walk(nested)
@@ -291,7 +278,10 @@ def read_html(
             for c in child
         ):
             for line in gather(child):
-                builder.paragraph(line, path)
+                if tag in ("td", "th"):
+                    builder.table_cell(line, path)
+                else:
+                    builder.paragraph(line, path)
         else:
             yield walk(child)
 
@@ -300,7 +290,7 @@ def read_html(
 
         def flush() -> None:
             for line in "".join(run).split("\n"):
-                builder.paragraph(line, tree.getpath(element))
+                builder.paragraph(line, Provenance(path=tree.getpath(element)))
             run.clear()
 
         for child in element:

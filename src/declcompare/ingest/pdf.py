@@ -7,7 +7,9 @@ foot of a page are footnotes; lines are joined into paragraphs by the vertical
 gaps between them and by number labels, a paragraph cut by a page break is joined
 again, and a word hyphenated at a line end is made whole ("develop-" + "ment").
 Larger or bold lines are headings, the largest on the first page the title.
-Each paragraph's provenance is its page.
+Each block's provenance is its page, and a block that stops at a page break says so
+(the parser rejoins a sentence cut there, and nowhere else). The ratios behind all
+this are the fields of :class:`~declcompare.ingest.options.PdfLayout`.
 
 pdfminer decodes a compressed stream in one piece, so a flate bomb (a few
 megabytes that inflate to gigabytes) would be expanded in memory before any
@@ -35,7 +37,9 @@ from io import BytesIO
 from typing import Any
 
 from declcompare.errors import CorruptInputError, InputError, MissingDependencyError
+from declcompare.ingest.blocks import Provenance
 from declcompare.ingest.extracted import Builder, Extracted, clean
+from declcompare.ingest.options import PdfLayout
 from declcompare.limits import DEFAULT_LIMITS, InputLimits, check_limit
 from declcompare.model import LABEL_RE
 
@@ -159,7 +163,7 @@ class _Line:
     page_height: float
 
 
-def _lines(data: bytes) -> list[list[_Line]]:
+def _lines(data: bytes, line_margin: float) -> list[list[_Line]]:
     try:
         from pdfminer.high_level import extract_pages
         from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
@@ -170,7 +174,7 @@ def _lines(data: bytes) -> list[list[_Line]]:
     pages: list[list[_Line]] = []
     try:
         for number, layout in enumerate(
-            extract_pages(BytesIO(data), laparams=LAParams(line_margin=0.3)), start=1
+            extract_pages(BytesIO(data), laparams=LAParams(line_margin=line_margin)), start=1
         ):
             height = float(layout.height)
             lines: list[_Line] = []
@@ -205,27 +209,30 @@ def _lines(data: bytes) -> list[list[_Line]]:
     return pages
 
 
-def _furniture(pages: list[list[_Line]], body: float) -> set[tuple[int, int]]:
+def _furniture(pages: list[list[_Line]], body: float, layout: PdfLayout) -> set[tuple[int, int]]:
     """(page, line index) of running headers, footers and page numbers."""
 
     def key(text: str) -> str:
         return re.sub(r"\d+", "#", clean(text).lower())
 
+    def at_edge(ln: _Line) -> bool:
+        band = layout.edge_band * ln.page_height
+        return ln.top < band or ln.bottom > ln.page_height - band
+
     edge: Counter[str] = Counter()
     for lines in pages:
-        seen = set()
-        for ln in lines:
-            if ln.top < 0.1 * ln.page_height or ln.bottom > 0.9 * ln.page_height:
-                seen.add(key(ln.text))
-        edge.update(seen)
+        edge.update({key(ln.text) for ln in lines if at_edge(ln)})
     repeated = {k for k, n in edge.items() if len(pages) >= 2 and n >= max(2, len(pages) // 2)}
     out = set()
     for p, lines in enumerate(pages):
         for i, ln in enumerate(lines):
-            at_edge = ln.top < 0.1 * ln.page_height or ln.bottom > 0.9 * ln.page_height
-            if at_edge and (key(ln.text) in repeated or _PAGE_NUMBER_RE.match(clean(ln.text))):
+            if at_edge(ln) and (key(ln.text) in repeated or _PAGE_NUMBER_RE.match(clean(ln.text))):
                 out.add((p, i))
-            elif ln.top < 0.08 * ln.page_height and ln.size < 0.9 * body and len(ln.text) < 120:
+            elif (
+                ln.top < layout.small_header_band * ln.page_height
+                and ln.size < layout.small_header_size_ratio * body
+                and len(ln.text) < layout.furniture_max_chars
+            ):
                 out.add((p, i))  # a running header in small type, even on a single page
     return out
 
@@ -244,16 +251,22 @@ def _join(lines: list[str]) -> str:
 
 
 def read_pdf(
-    data: bytes, *, source: str | None = None, limits: InputLimits | None = None
+    data: bytes,
+    *,
+    source: str | None = None,
+    limits: InputLimits | None = None,
+    layout: PdfLayout | None = None,
 ) -> Extracted:
-    """The text of a PDF, laid out for the parser."""
+    """The blocks of a PDF: title, headings, paragraphs (each flagged when it stops at a
+    page break) and footnotes, told apart by ``layout`` (by default ``PdfLayout()``)."""
     where = f" in {source}" if source else ""
     limits = limits or DEFAULT_LIMITS
+    layout = layout or PdfLayout()
     check_limit("max_bytes", len(data), limits, what="the PDF", where=where, unit="bytes")
     _check_streams(data, limits, where)
-    pages = _lines(data)
+    pages = _lines(data, layout.line_margin)
     sizes = [ln.size for lines in pages for ln in lines for _ in range(len(ln.text))]
-    drop = _furniture(pages, statistics.median(sizes) if sizes else 0.0)
+    drop = _furniture(pages, statistics.median(sizes) if sizes else 0.0, layout)
     kept = [
         [ln for i, ln in enumerate(lines) if (p, i) not in drop] for p, lines in enumerate(pages)
     ]
@@ -264,6 +277,10 @@ def read_pdf(
             "OCR (for example ocrmypdf) before declcompare can read it"
         )
     body = statistics.median(body_sizes)
+
+    def is_body(ln: _Line) -> bool:
+        return abs(ln.size - body) < layout.body_size_tolerance
+
     builder = Builder("pdf")
     paragraph: list[str] = []
     para_page = 1
@@ -272,21 +289,21 @@ def read_pdf(
         b.top - a.bottom
         for lines in kept
         for a, b in itertools.pairwise(lines)
-        if abs(a.size - body) < 0.5 and abs(b.size - body) < 0.5 and b.top > a.bottom - 1
+        if is_body(a) and is_body(b) and b.top > a.bottom - 1
     ]
-    line_gap = statistics.median(gaps) if gaps else body * 0.3
+    line_gap = statistics.median(gaps) if gaps else body * layout.default_line_gap_ratio
 
     def flush() -> None:
         nonlocal paragraph
         if paragraph:
-            builder.paragraph(_join(paragraph), f"page {para_page}")
+            builder.paragraph(_join(paragraph), Provenance(page=para_page))
         paragraph = []
 
     foot = {
-        p: max((ln.bottom for ln in lines if abs(ln.size - body) < 0.5), default=0.0)
+        p: max((ln.bottom for ln in lines if is_body(ln)), default=0.0)
         for p, lines in enumerate(kept, start=1)
     }
-    body_lines = [ln for lines in kept for ln in lines if abs(ln.size - body) < 0.5]
+    body_lines = [ln for lines in kept for ln in lines if is_body(ln)]
     right = max((ln.x1 for ln in body_lines), default=0.0)
     left_edge = min((ln.x0 for ln in body_lines), default=0.0)
     foot_all = max(foot.values(), default=0.0)
@@ -295,37 +312,44 @@ def read_pdf(
     for p, lines in enumerate(kept, start=1):
         for ln in lines:
             text = clean(ln.text)
-            small = ln.size < 0.88 * body
-            if small and ln.top > 0.6 * ln.page_height:
+            small = ln.size < layout.footnote_size_ratio * body
+            if small and ln.top > layout.footnote_top * ln.page_height:
                 flush()
-                if _FOOTNOTE_START_RE.match(text) or not builder.footnotes:
-                    builder.footnote(text, f"page {p}")
+                previous = builder.last_footnote
+                if _FOOTNOTE_START_RE.match(text) or previous is None:
+                    builder.footnote(text, Provenance(page=p))
                 else:  # a footnote running on to a second line
-                    prev_text, prev_where = builder.footnotes[-1]
-                    builder.footnotes[-1] = (_join([prev_text, text]), prev_where)
+                    builder.replace_last_footnote(_join([previous, text]))
                 continue
-            big = ln.size > 1.15 * body
-            if big or (ln.bold and len(text) < 120 and not text.endswith((".", ";", ","))):
+            # The last body line was on an earlier page: what came before stops at a break.
+            new_page = last is not None and last.page != ln.page
+            big = ln.size > layout.heading_size_ratio * body
+            if big or (
+                ln.bold
+                and len(text) < layout.heading_max_chars
+                and not text.endswith((".", ";", ","))
+            ):
                 flush()
-                if not title_done and p == 1 and ln.size >= 1.3 * body and not builder.parts:
-                    builder.title(text, f"page {p}")
-                    title_done = True
-                elif (
-                    builder.parts
-                    and builder.parts[-1].startswith(("# ", "## "))
-                    and last
-                    and last.bold == ln.bold
-                    and abs(last.size - ln.size) < 0.5
-                    and ln.top - last.bottom < 2 * line_gap + 2
+                if new_page:
+                    builder.end_at_break()
+                if (
+                    not title_done
+                    and p == 1
+                    and ln.size >= layout.title_size_ratio * body
+                    and builder.empty
                 ):
-                    # a heading on two lines
-                    builder.parts[-1] = builder.parts[-1] + " " + text
-                    builder.length += len(text) + 1
-                else:
-                    builder.heading(text, f"page {p}")
+                    builder.title(text, Provenance(page=p))
+                    title_done = True
+                elif not (
+                    last
+                    and last.bold == ln.bold
+                    and abs(last.size - ln.size) < layout.body_size_tolerance
+                    and ln.top - last.bottom < layout.heading_join_gap * line_gap + 2
+                    and builder.extend_heading(text)  # a heading on two lines
+                ):
+                    builder.heading(text, 1 if big else 2, Provenance(page=p))
                 last = ln
                 continue
-            new_page = last is not None and last.page != ln.page
             gap = (ln.top - last.bottom) if last is not None and not new_page else 0.0
             match = LABEL_RE.match(text)
             # A number label opens a paragraph; a dash or bullet only after a line that
@@ -335,17 +359,22 @@ def read_pdf(
                 or not paragraph
                 or paragraph[-1].rstrip().endswith((".", ":", ";", "!", "?"))
             )
-            if paragraph and not new_page and (gap > 1.8 * line_gap + 1.0 or starts_label):
+            if (
+                paragraph
+                and not new_page
+                and (gap > layout.paragraph_gap * line_gap + 1.0 or starts_label)
+            ):
                 flush()
             if paragraph and new_page and last is not None:
                 # Across a page break a paragraph goes on unless it visibly ended: a full
                 # stop, a new number label, or a last line well above the page's foot
                 # while the next line starts with a capital.
                 joined = _join(paragraph)
-                full_page = last.bottom >= foot[last.page] - 1.5 * (line_gap + body)
-                # A last line short of three quarters of the column ended its paragraph
-                # (a line broken only for want of room is seldom that short).
-                short_line = last.x1 < left_edge + 0.75 * (right - left_edge)
+                full_page = last.bottom >= foot[last.page] - layout.page_foot_slack * (
+                    line_gap + body
+                )
+                # A last line short of the column ended its paragraph.
+                short_line = last.x1 < left_edge + layout.short_line_ratio * (right - left_edge)
                 # After a comma, a capitalised participle opens a new (preambular) paragraph.
                 opener = joined.endswith(",") and bool(_OPENER_RE.match(text))
                 ended = joined.endswith((".", ":", ";", "!", "?")) or starts_label or opener
@@ -355,6 +384,8 @@ def read_pdf(
                     and not _OPEN_END_RE.search(joined)
                 ):
                     flush()
+            if new_page and not paragraph:
+                builder.end_at_break()
             if not paragraph:
                 para_page = p
             paragraph.append(text)

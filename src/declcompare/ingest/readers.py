@@ -11,6 +11,7 @@ from typing import Literal
 
 from declcompare.errors import MissingDependencyError
 from declcompare.ingest.extracted import Extracted
+from declcompare.ingest.options import DEFAULT_READER_OPTIONS, ReaderOptions
 from declcompare.limits import InputLimits
 
 __all__ = ["Kind", "check_readers", "extract", "sniff"]
@@ -81,9 +82,16 @@ def sniff(data: bytes, name: str | None = None) -> Kind:
 
 
 def extract(
-    data: bytes, kind: Kind, *, source: str | None = None, limits: InputLimits | None = None
+    data: bytes,
+    kind: Kind,
+    *,
+    source: str | None = None,
+    limits: InputLimits | None = None,
+    options: ReaderOptions | None = None,
 ) -> Extracted:
-    """Run the reader for ``kind``, within ``limits`` (by default ``InputLimits()``)."""
+    """Run the reader for ``kind``, within ``limits`` (by default ``InputLimits()``), with
+    ``options`` (by default ``ReaderOptions()``): the blocks it found."""
+    options = options or DEFAULT_READER_OPTIONS
     if kind == "html":
         from declcompare.ingest.html import read_html
 
@@ -91,7 +99,7 @@ def extract(
     if kind == "pdf":
         from declcompare.ingest.pdf import read_pdf
 
-        return read_pdf(data, source=source, limits=limits)
+        return read_pdf(data, source=source, limits=limits, layout=options.pdf)
     if kind == "docx":
         from declcompare.ingest.docx import read_docx
 

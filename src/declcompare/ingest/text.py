@@ -28,7 +28,6 @@ __all__ = [
     "DEFAULT_MAX_LINE_CHARS",
     "DecodedText",
     "decode_bytes",
-    "read_source",
 ]
 
 #: Larger than any declaration or compiled volume we know of (the longest UN
@@ -237,16 +236,3 @@ def read_bytes(
             raise SourceNotFoundError(f"cannot read {str(p)!r}: {exc.strerror or exc}") from exc
     check_limit("max_bytes", total, limits, what=repr(str(p)), unit="bytes", at_least=True)
     return b"".join(chunks)
-
-
-def read_source(
-    path: str | os.PathLike[str],
-    *,
-    max_bytes: int | None = None,
-    max_line_chars: int | None = None,
-    limits: InputLimits | None = None,
-) -> DecodedText:
-    """Read and decode a text file, with a clear error for every way that can fail."""
-    limits = _effective(limits, max_bytes, max_line_chars)
-    data = read_bytes(path, limits=limits)
-    return decode_bytes(data, source=str(Path(path)), limits=limits)

@@ -13,6 +13,10 @@ The parser reads plain text and Markdown as they come out of PDFs and web pages:
   sentence, or the next part starts in lower case). A paragraph that merely
   lacks its full stop is never glued to the next.
 
+HTML pages, PDFs and Word documents are not re-read as text: their readers hand over
+typed blocks (:mod:`declcompare.ingest.blocks`) and the declaration is built from those,
+with the structure the reader knew (see :mod:`declcompare.parse.structured`).
+
 Nothing is lost: every non-whitespace character of the input belongs to exactly
 one element (a paragraph, a heading, or a :class:`~declcompare.model.Block`).
 """
@@ -28,6 +32,7 @@ from typing import Unpack
 from declcompare.errors import EmptyInputError, InputTooLargeError
 from declcompare.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, decode_bytes
 from declcompare.ingest.extracted import Extracted
+from declcompare.ingest.options import ReaderOptions
 from declcompare.ingest.text import read_bytes
 from declcompare.model import (
     BlockKind,
@@ -42,8 +47,9 @@ from declcompare.parse.build import apply, build
 from declcompare.parse.coverage import check_coverage
 from declcompare.parse.frontmatter import front_matter, front_matter_end
 from declcompare.parse.items import Item
+from declcompare.parse.structured import classify_blocks
 
-__all__ = ["check_coverage", "load", "parse_bytes", "parse_text"]
+__all__ = ["check_coverage", "load", "parse_bytes", "parse_extracted", "parse_text"]
 
 
 def parse_text(
@@ -87,17 +93,13 @@ def parse_text(
     return apply(declaration, overrides)
 
 
-def _with_provenance(declaration: Declaration, extracted: Extracted) -> Declaration:
-    sections = []
-    for section in declaration.sections:
-        paragraphs = tuple(
-            p.model_copy(
-                update={"provenance": extracted.provenance(p.spans[0].start) if p.spans else None}
-            )
-            for p in section.paragraphs
-        )
-        sections.append(section.model_copy(update={"paragraphs": paragraphs}))
-    return declaration.model_copy(update={"sections": tuple(sections)})
+def parse_extracted(
+    extracted: Extracted, *, source: Source, **overrides: Unpack[DeclarationMeta]
+) -> Declaration:
+    """Build a declaration from a reader's typed blocks (HTML, PDF, DOCX)."""
+    declaration = build(extracted.text, classify_blocks(extracted.blocks), source, {})
+    check_coverage(declaration, extracted.text)
+    return apply(declaration, overrides)
 
 
 def _parse_data(
@@ -106,6 +108,7 @@ def _parse_data(
     *,
     max_bytes: int,
     max_line_chars: int,
+    reader_options: ReaderOptions | None,
     overrides: Mapping[str, object],
 ) -> Declaration:
     import hashlib
@@ -125,10 +128,10 @@ def _parse_data(
             f"the input{f' in {name}' if name else ''} is {len(data):,} bytes, more than the "
             f"limit of {max_bytes:,}"
         )
-    extracted = extract(data, kind, source=name)
+    extracted = extract(data, kind, source=name, options=reader_options)
     source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), format=kind)
-    declaration = parse_text(extracted.text, source=source, **overrides)  # type: ignore[arg-type]
-    return _from_file_name(_with_provenance(declaration, extracted), name)
+    declaration = parse_extracted(extracted, source=source, **overrides)  # type: ignore[arg-type]
+    return _from_file_name(declaration, name)
 
 
 _FILE_NAME_RE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})_(?P<rest>[^.]+)")
@@ -176,6 +179,7 @@ def load(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+    reader_options: ReaderOptions | None = None,
     **overrides: Unpack[DeclarationMeta],
 ) -> Declaration:
     """Read a declaration file and parse it: plain text or Markdown (UTF-8), an HTML
@@ -185,19 +189,25 @@ def load(
     :class:`~declcompare.errors.InputError` subclass for a missing, empty, binary,
     mis-encoded or oversized file, and :class:`~declcompare.errors.MissingDependencyError`
     naming the extra to install when a format's reader is not installed.
+    ``reader_options`` tunes the readers' layout heuristics
+    (:class:`~declcompare.ingest.options.ReaderOptions`; the PDF reader's ratios).
     """
     data = read_bytes(path, max_bytes=max_bytes)
     return _parse_data(
         data, os.fspath(path), max_bytes=max_bytes, max_line_chars=max_line_chars,
-        overrides=overrides,
+        reader_options=reader_options, overrides=overrides,
     )  # fmt: skip
 
 
 def parse_bytes(
-    data: bytes, *, name: str | None = None, **overrides: Unpack[DeclarationMeta]
+    data: bytes,
+    *,
+    name: str | None = None,
+    reader_options: ReaderOptions | None = None,
+    **overrides: Unpack[DeclarationMeta],
 ) -> Declaration:
     """Parse raw bytes of any format :func:`load` reads (see it for the checks made)."""
     return _parse_data(
         data, name, max_bytes=DEFAULT_MAX_BYTES, max_line_chars=DEFAULT_MAX_LINE_CHARS,
-        overrides=overrides,
+        reader_options=reader_options, overrides=overrides,
     )  # fmt: skip

@@ -1,10 +1,16 @@
-"""Source text cut into blocks, each classified.
+"""Plain text and Markdown cut into typed blocks, each classified.
 
-A block is a heading, the title, a paragraph, a signature, a date line, a footnote or markup.
+The text splitter gives the same :class:`~declcompare.ingest.blocks.SourceBlock` records
+the readers of published formats give, typed by what the Markdown says (an ``#`` heading,
+a list item with its label, a rule or comment); everything else is
+:attr:`~declcompare.ingest.blocks.BlockType.UNPARSED`, since plain text does not say
+what it is. :func:`classify` then decides each block from its words: a heading, the
+title, a paragraph, a signature, a date line, a footnote or markup.
 """
 
 from __future__ import annotations
 
+from declcompare.ingest.blocks import BlockType, SourceBlock
 from declcompare.model import (
     LABEL_RE,
     BlockKind,
@@ -23,8 +29,28 @@ from declcompare.parse.repair import continues_across, ends_open, rejoin, starts
 from declcompare.parse.signatures import parse_signature, strip_emphasis
 
 
-def split_blocks(text: str, start: int) -> list[Raw]:
+def _typed(text: str, raw: Raw) -> SourceBlock:
+    content = text[raw.start : raw.end]
+    kind, level, label = BlockType.UNPARSED, None, None
+    heading = ATX_RE.match(content)
+    listed = LABEL_RE.match(content)
+    if heading:
+        kind, level = BlockType.HEADING, len(content) - len(content.lstrip("#"))
+    elif COMMENT_RE.match(content) or RULE_RE.match(content):
+        kind = BlockType.FURNITURE
+    elif listed:
+        kind, label = BlockType.LIST_ITEM, listed.group(0)
+    return SourceBlock(
+        kind, content, raw.start, raw.end, level=level, label=label, ends_at_break=None
+    )
+
+
+def split_blocks(text: str, start: int) -> list[SourceBlock]:
     """Split text[start:] into blocks of non-blank lines, Markdown-aware."""
+    return [_typed(text, raw) for raw in _split_raw(text, start)]
+
+
+def _split_raw(text: str, start: int) -> list[Raw]:
     blocks: list[Raw] = []
     current: list[tuple[int, int]] = []
 
@@ -74,7 +100,8 @@ def _split_bold_heading(text: str, block: Raw) -> list[Raw]:
     return [block]
 
 
-def classify(text: str, raws: list[Raw], *, has_front_title: bool) -> list[Item]:
+def classify(text: str, raws: list[SourceBlock], *, has_front_title: bool) -> list[Item]:
+    """Items for the blocks of plain text, decided from their words (headings guessed)."""
     items: list[Item] = []
     in_footnotes = False
     seen_content = False

@@ -62,6 +62,7 @@ def build(text: str, items: list[Item], source: Source, front_meta: dict[str, st
                     bullet=item.bullet,
                     text=item.text,
                     spans=tuple(item.spans),
+                    provenance=item.provenance,
                 )
             )
             index += 1

@@ -23,3 +23,8 @@ class Item:
     bullet: bool = False
     extra: dict[str, str] = field(default_factory=dict)
     signatory: Signatory | None = None
+    #: Where the item came from in a published file ("page 3", an element path).
+    provenance: str | None = None
+    #: Whether the item stops at a page break: True or False when a reader knew, None
+    #: for plain text (any blank line may be one).
+    ends_at_break: bool | None = None

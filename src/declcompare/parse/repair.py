@@ -1,6 +1,8 @@
 """Page-break repair.
 
 A paragraph cut in two by a page break is rejoined; one that merely lacks its full stop is not.
+Plain text cannot say where its page breaks were, so any blank line may be one; a reader
+of a published format says which blocks stop at a break, and only those are rejoined.
 """
 
 from __future__ import annotations
@@ -142,12 +144,14 @@ def rejoin(items: list[Item]) -> list[Item]:
             prev is not None
             and prev.kind == "paragraph"
             and item.kind == "paragraph"
+            and prev.ends_at_break is not False
             and item.number is None
             and not item.bullet
             and continues_across(prev.text, item.text)
         ):
             prev.text = f"{prev.text} {item.text}"
             prev.spans.extend(item.spans)
+            prev.ends_at_break = item.ends_at_break
             continue
         out.append(item)
     return out

@@ -7,7 +7,7 @@ Markdown   :func:`to_markdown`                         ``to_markdown()``
 HTML       :func:`to_html`                             ``to_html()``
 Excel      :func:`write_excel` / :func:`to_excel_bytes` ``to_excel(path)``
 JSON       :func:`to_json` / :func:`from_json`         ``to_json()`` / ``from_json()``
-CSV        :func:`to_csv` / :func:`write_csv`          —
+CSV        :func:`to_csv`                              —
 =========  ==========================================  ======================
 
 Every report follows one briefing order, :data:`SECTIONS`, filled by
@@ -27,7 +27,7 @@ from declcompare import rendering
 from declcompare.errors import OutputError
 from declcompare.report.briefing import SECTIONS, Section, briefing
 from declcompare.report.content import write_bytes
-from declcompare.report.csv import neutralise_cell, to_csv, write_csv
+from declcompare.report.csv import neutralise_cell, to_csv
 from declcompare.report.excel import to_excel_bytes, write_excel
 from declcompare.report.html import to_html
 from declcompare.report.json_report import from_json, json_schema, to_json
@@ -54,7 +54,6 @@ __all__ = [
     "to_html",
     "to_json",
     "to_markdown",
-    "write_csv",
     "write_excel",
     "write_report",
 ]

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,7 +19,7 @@ if TYPE_CHECKING:
 
     from declcompare.compare import Comparison
 
-__all__ = ["frame_to_csv", "neutralise_cell", "to_csv", "write_csv"]
+__all__ = ["frame_to_csv", "neutralise_cell", "to_csv"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # C0 and C1 controls, DEL, and the characters str.splitlines() breaks lines on.
@@ -77,10 +75,3 @@ def _quote(cell: str) -> str:
 def to_csv(comparison: Comparison) -> str:
     """The paragraph frame of a comparison as CSV text, formula-safe."""
     return frame_to_csv(comparison.to_frame())
-
-
-def write_csv(comparison: Comparison, path: str | os.PathLike[str], *, force: bool = False) -> Path:
-    """Write :func:`to_csv` to ``path``; refuse to overwrite unless ``force``."""
-    from declcompare.report.content import write_bytes
-
-    return write_bytes(to_csv(comparison).encode("utf-8"), path, force=force, what="CSV table")

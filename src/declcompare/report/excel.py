@@ -19,7 +19,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from declcompare.errors import MissingDependencyError
 from declcompare.report.briefing import briefing
 from declcompare.report.content import (
     GENERATED_NOTICE,
@@ -98,11 +97,8 @@ def _cell(value: object) -> object:
 
 def to_excel_bytes(comparison: Comparison) -> bytes:
     """The workbook as bytes."""
-    try:
-        from openpyxl import Workbook
-        from openpyxl.styles import Alignment, Font, PatternFill
-    except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
-        raise MissingDependencyError("Excel reports", extra="excel", module="openpyxl") from exc
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     wb = Workbook()
     bold = Font(bold=True)

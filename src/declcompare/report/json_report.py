@@ -166,7 +166,7 @@ def from_json(text: str | bytes) -> Comparison:
         ) from exc
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema() -> dict[str, object]:
     """The JSON Schema of the report, generated from the models."""
     schema = Report.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

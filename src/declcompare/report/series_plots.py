@@ -10,11 +10,14 @@ import io
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from declcompare.errors import MissingDependencyError
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from declcompare.series import Series
 
 __all__ = ["counts_figure", "figure_bytes", "save_pictures", "short_label", "timeline_figure"]
@@ -40,7 +43,7 @@ KIND_COLOURS = {
 }
 
 
-def _pyplot() -> Any:
+def _pyplot() -> ModuleType:
     try:
         import matplotlib
 
@@ -61,7 +64,7 @@ def short_label(label: str, width: int) -> str:
     return label[: width - 1 - len(tail)] + "…" + tail
 
 
-def timeline_figure(series: Series) -> Any:
+def timeline_figure(series: Series) -> Figure:
     """Lineages (rows, grouped by section) across the declarations (columns)."""
     plt = _pyplot()
     import numpy as np
@@ -80,6 +83,7 @@ def timeline_figure(series: Series) -> Any:
     )  # fmt: skip
     rows, cols = matrix.shape
     height = min(max(3.0, 0.09 * rows + 1.6), 40.0)
+    fig: Figure
     fig, ax = plt.subplots(figsize=(max(6.0, 1.3 * cols + 4.0), height))
     ax.imshow(
         matrix,
@@ -117,11 +121,12 @@ def timeline_figure(series: Series) -> Any:
     return fig
 
 
-def counts_figure(series: Series) -> Any:
+def counts_figure(series: Series) -> Figure:
     """Paragraph links by kind at each step, as stacked horizontal bars."""
     plt = _pyplot()
     counts = series.step_counts()
     kinds = [k for k in KIND_COLOURS if k in counts.columns]
+    fig: Figure
     fig, ax = plt.subplots(figsize=(9.0, 1.0 + 0.55 * len(counts)))
     left = [0] * len(counts)
     labels = [short_label(str(x), 48) for x in counts.index]
@@ -138,7 +143,7 @@ def counts_figure(series: Series) -> Any:
     return fig
 
 
-def figure_bytes(fig: Any, fmt: str) -> bytes:
+def figure_bytes(fig: Figure, fmt: str) -> bytes:
     """A figure as PNG or SVG bytes (the figure is closed afterwards)."""
     plt = _pyplot()
     buffer = io.BytesIO()

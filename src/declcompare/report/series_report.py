@@ -201,7 +201,7 @@ def series_to_json(series: Series) -> str:
             {
                 "lineage": lg.id,
                 "paragraphs": [list(c) for c in lg.paragraphs],
-                "steps": list(lg.steps),
+                "steps": [step.value for step in lg.steps],
             }
             for lg in series.lineages
         ],

@@ -5,7 +5,7 @@ Two layers:
 * :func:`display_key` — what "unchanged" means: the same text once whitespace,
   quote and dash variants (and Markdown emphasis) are normalised. Case, spelling
   and wording still count.
-* :func:`match_key` / :func:`tokens` — what alignment compares: additionally
+* :func:`match_key` / :func:`key_tokens` — what alignment compares: additionally
   case-folded, number labels removed, end-of-line hyphenation undone, British
   spellings mapped to American ones and footnote markers dropped.
 """
@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from declcompare.model import LABEL_RE
 
-__all__ = ["display_key", "key_tokens", "match_key", "strip_label", "tokens"]
+__all__ = ["display_key", "key_tokens", "match_key", "strip_label"]
 
 _QUOTES = str.maketrans(
     {
@@ -106,8 +106,3 @@ def match_key(text: str) -> str:
 def key_tokens(key: str) -> list[str]:
     """Words of a match key already computed, in order."""
     return _WORD_RE.findall(key)
-
-
-def tokens(text: str) -> list[str]:
-    """Words of the match key, in order (hyphenated compounds kept whole)."""
-    return key_tokens(match_key(text))

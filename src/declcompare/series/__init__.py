@@ -19,24 +19,45 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from declcompare.align import CompareOptions
 from declcompare.compare import ChangeKind, Comparison, compare
 from declcompare.errors import ComparisonError
 from declcompare.model import Declaration
+from declcompare.series.commitments import CommitmentLineage, chain_commitments, commitments_frame
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from declcompare.commitments import Commitment
+__all__ = ["CommitmentLineage", "Lineage", "LineageState", "Series", "compare_series"]
 
-__all__ = ["Lineage", "Series", "compare_series"]
 
-ABSENT = "absent"
-PRESENT = "present"
-_KIND_ORDER = ("split", "merged", "reworded", "unchanged")
+class LineageState(StrEnum):
+    """What a lineage is in one declaration of a series, or what happened at one step."""
+
+    PRESENT = "present"  # the first declaration only: the provision is there
+    ABSENT = "absent"  # not there, before it appears or after it was dropped
+    UNCHANGED = "unchanged"
+    REWORDED = "reworded"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    DROPPED = "dropped"
+
+
+ABSENT = LineageState.ABSENT
+PRESENT = LineageState.PRESENT
+# Where one step links a lineage's paragraphs in several ways, the strongest change names it.
+_KIND_ORDER = (
+    LineageState.SPLIT,
+    LineageState.MERGED,
+    LineageState.REWORDED,
+    LineageState.UNCHANGED,
+)
+_CHANGED = frozenset({LineageState.REWORDED, LineageState.SPLIT, LineageState.MERGED})
 
 
 @dataclass(frozen=True)
@@ -50,7 +71,7 @@ class Lineage:
 
     id: int
     paragraphs: tuple[tuple[int, ...], ...]
-    steps: tuple[str, ...]
+    steps: tuple[LineageState, ...]
 
     @property
     def first(self) -> int:
@@ -68,37 +89,7 @@ class Lineage:
 
     @property
     def rewordings(self) -> int:
-        return sum(1 for s in self.steps if s in ("reworded", "split", "merged"))
-
-
-@dataclass(frozen=True)
-class CommitmentLineage:
-    """One commitment followed through the series (``None`` where absent)."""
-
-    id: int
-    commitments: tuple[Commitment | None, ...]
-    changes: tuple[str | None, ...]  # per step: restated, weakened, ... new, dropped, or None
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def add(self, node: tuple[int, int]) -> None:
-        self.parent.setdefault(node, node)
-
-    def find(self, node: tuple[int, int]) -> tuple[int, int]:
-        root = node
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[node] != root:
-            self.parent[node], node = root, self.parent[node]
-        return root
-
-    def union(self, a: tuple[int, int], b: tuple[int, int]) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)  # the earliest node names the group
+        return sum(1 for s in self.steps if s in _CHANGED)
 
 
 def _label(d: Declaration) -> str:
@@ -128,44 +119,80 @@ def _labels(declarations: Sequence[Declaration]) -> list[str]:
 
 
 class Series:
-    """The result of :func:`compare_series`: declarations, steps and lineages."""
+    """The result of :func:`compare_series`: declarations, steps and lineages.
+
+    Immutable: its declarations, comparisons and labels are fixed when it is made
+    (assigning to an attribute raises), so the lineages computed once stay true.
+    """
+
+    declarations: tuple[Declaration, ...]
+    comparisons: tuple[Comparison, ...]
+    labels: tuple[str, ...]
 
     def __init__(self, declarations: Sequence[Declaration], comparisons: Sequence[Comparison]):
-        self.declarations: tuple[Declaration, ...] = tuple(declarations)
-        self.comparisons: tuple[Comparison, ...] = tuple(comparisons)
-        self.labels: tuple[str, ...] = tuple(_labels(self.declarations))
+        docs = tuple(declarations)
+        steps = tuple(comparisons)
+        if len(steps) != max(len(docs) - 1, 0):
+            raise ComparisonError(
+                f"a series of {len(docs)} declarations needs {max(len(docs) - 1, 0)} "
+                f"comparisons, not {len(steps)}"
+            )
+        object.__setattr__(self, "declarations", docs)
+        object.__setattr__(self, "comparisons", steps)
+        object.__setattr__(self, "labels", tuple(_labels(docs)))
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"a Series is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"a Series is immutable; cannot delete {name!r}")
 
     # --- paragraphs ---------------------------------------------------------------
     @cached_property
     def lineages(self) -> tuple[Lineage, ...]:
-        """Every lineage, ordered by where it first appears."""
-        union = _Union()
-        for k, d in enumerate(self.declarations):
-            for i in range(len(d.paragraphs)):
-                union.add((k, i))
-        step_kind: dict[tuple[int, int, int], str] = {}  # (step, old, new) -> kind
+        """Every lineage, ordered by where it first appears.
+
+        Paragraphs are the nodes of a graph whose edges are the links of every step;
+        a lineage is a connected component (scipy's ``connected_components``).
+        """
+        import numpy as np
+        from scipy.sparse import coo_matrix
+        from scipy.sparse.csgraph import connected_components
+
+        sizes = [len(d.paragraphs) for d in self.declarations]
+        offsets = [0, *itertools.accumulate(sizes)]
+        nodes_of = [(k, i) for k, size in enumerate(sizes) for i in range(size)]
+        step_kind: dict[tuple[int, int, int], LineageState] = {}  # (step, old, new) -> kind
+        rows: list[int] = []
+        cols: list[int] = []
         for k, c in enumerate(self.comparisons):
             for link in c.links:
                 if link.old_index is not None and link.new_index is not None:
-                    union.union((k, link.old_index), (k + 1, link.new_index))
-                    step_kind[(k, link.old_index, link.new_index)] = link.kind.value
-        groups: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-        for node in sorted(union.parent):
-            groups[union.find(node)].append(node)
+                    rows.append(offsets[k] + link.old_index)
+                    cols.append(offsets[k + 1] + link.new_index)
+                    step_kind[(k, link.old_index, link.new_index)] = LineageState(link.kind.value)
+        total = offsets[-1]
+        edges = (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))
+        graph = coo_matrix((np.ones(len(rows), dtype=np.int8), edges), shape=(total, total))
+        _, component = connected_components(graph, directed=False)
+        groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for node, label in enumerate(component.tolist()):
+            groups[label].append(nodes_of[node])
         n = len(self.declarations)
         out: list[Lineage] = []
-        for number, root in enumerate(sorted(groups)):
-            nodes = groups[root]
+        # Nodes are numbered in (declaration, paragraph) order, so each group's first
+        # node is where the lineage first appears; lineages are numbered in that order.
+        for number, nodes in enumerate(sorted(groups.values(), key=lambda g: g[0])):
             cells: list[list[int]] = [[] for _ in range(n)]
             for k, i in nodes:
                 cells[k].append(i)
-            steps: list[str] = []
+            steps: list[LineageState] = []
             for k in range(n - 1):
                 before, after = cells[k], cells[k + 1]
                 if before and not after:
-                    steps.append("dropped")
+                    steps.append(LineageState.DROPPED)
                 elif after and not before:
-                    steps.append("added")
+                    steps.append(LineageState.ADDED)
                 elif not before:
                     steps.append(ABSENT)
                 else:
@@ -206,9 +233,10 @@ class Series:
         records = []
         for lineage in self.lineages:
             row: dict[str, object] = {"lineage": lineage.id, "section": self._section(lineage)}
-            row[self.labels[0]] = PRESENT if lineage.paragraphs[0] else ABSENT
+            row[self.labels[0]] = (PRESENT if lineage.paragraphs[0] else ABSENT).value
             for k, step in enumerate(lineage.steps, start=1):
-                row[self.labels[k]] = step if lineage.paragraphs[k] or step == "dropped" else ABSENT
+                shown = lineage.paragraphs[k] or step == LineageState.DROPPED
+                row[self.labels[k]] = (step if shown else ABSENT).value
             row["first_seen"] = self.labels[lineage.first]
             row["last_seen"] = self.labels[lineage.last]
             row["rewordings"] = lineage.rewordings
@@ -287,47 +315,7 @@ class Series:
     @cached_property
     def commitment_lineages(self) -> tuple[CommitmentLineage, ...]:
         """Every commitment followed through the series."""
-        from declcompare.commitments import declaration_commitments
-
-        per_doc = [declaration_commitments(d) for d in self.declarations]
-        # A commitment is known by where it stands (not by object identity, which a
-        # cache refill between these calls would change).
-        keys = [
-            {(c.paragraph_index, c.predicate_start): i for i, c in enumerate(cs)} for cs in per_doc
-        ]
-        nxt: dict[tuple[int, int], tuple[int, str]] = {}
-        has_prev: set[tuple[int, int]] = set()
-        new_at: dict[tuple[int, int], str] = {}
-        for k, comparison in enumerate(self.comparisons):
-            for _, a, b, change in comparison.commitment_changes():
-                if a is not None and b is not None:
-                    ia = keys[k][(a.paragraph_index, a.predicate_start)]
-                    ib = keys[k + 1][(b.paragraph_index, b.predicate_start)]
-                    nxt[(k, ia)] = (ib, change.value)
-                    has_prev.add((k + 1, ib))
-                elif b is not None:
-                    new_at[(k + 1, keys[k + 1][(b.paragraph_index, b.predicate_start)])] = "new"
-        n = len(self.declarations)
-        out: list[CommitmentLineage] = []
-        for k in range(n):
-            for i in range(len(per_doc[k])):
-                if (k, i) in has_prev:
-                    continue
-                cells: list[Commitment | None] = [None] * n
-                changes: list[str | None] = [None] * (n - 1)
-                if k > 0:
-                    changes[k - 1] = new_at.get((k, i), "new")
-                cur_k, cur_i = k, i
-                cells[cur_k] = per_doc[cur_k][cur_i]
-                while (cur_k, cur_i) in nxt:
-                    j, step_change = nxt[(cur_k, cur_i)]
-                    changes[cur_k] = step_change
-                    cur_k, cur_i = cur_k + 1, j
-                    cells[cur_k] = per_doc[cur_k][cur_i]
-                if cur_k < n - 1:
-                    changes[cur_k] = "dropped"
-                out.append(CommitmentLineage(len(out), tuple(cells), tuple(changes)))
-        return tuple(out)
+        return chain_commitments(self.declarations, self.comparisons)
 
     def commitments(self) -> pd.DataFrame:
         """One row per commitment lineage: its strength in each year and each step's change.
@@ -338,50 +326,7 @@ class Series:
         ``weakened`` / ``strengthened`` (anywhere), ``first_seen``, ``last_seen``,
         ``object`` (latest).
         """
-        import pandas as pd
-
-        records = []
-        for lineage in self.commitment_lineages:
-            present = [c for c in lineage.commitments if c is not None]
-            latest = present[-1]
-            row: dict[str, object] = {
-                "commitment": lineage.id,
-                "actor": latest.actor,
-                "lemma": latest.lemma,
-            }
-            for label, c in zip(self.labels, lineage.commitments, strict=True):
-                row[f"strength {label}"] = c.strength if c is not None else None
-                row[f"predicate {label}"] = c.predicate if c is not None else None
-            drift: list[str] = []
-            for k, c in enumerate(lineage.commitments):
-                change = lineage.changes[k - 1] if k > 0 else None
-                if c is not None:
-                    note = f" ({change})" if change not in (None, "restated", "new") else ""
-                    drift.append(f"{c.lemma} {c.strength}{note}")
-                elif change == "dropped":
-                    drift.append("dropped")
-            row["changes"] = " → ".join(drift)
-            row["weakened"] = "weakened" in lineage.changes
-            row["strengthened"] = "strengthened" in lineage.changes
-            first = next(k for k, c in enumerate(lineage.commitments) if c is not None)
-            last = max(k for k, c in enumerate(lineage.commitments) if c is not None)
-            row["first_seen"] = self.labels[first]
-            row["last_seen"] = self.labels[last]
-            row["object"] = latest.object
-            records.append(row)
-        columns = ["commitment", "actor", "lemma"]
-        for label in self.labels:
-            columns += [f"strength {label}", f"predicate {label}"]
-        columns += ["changes", "weakened", "strengthened", "first_seen", "last_seen", "object"]
-        frame = pd.DataFrame.from_records(records, columns=columns)
-        for label in self.labels:
-            frame[f"strength {label}"] = frame[f"strength {label}"].astype("Int64")
-            frame[f"predicate {label}"] = frame[f"predicate {label}"].astype("string")
-        for column in ("weakened", "strengthened"):
-            frame[column] = frame[column].astype(bool)
-        for column in ("actor", "lemma", "changes", "first_seen", "last_seen", "object"):
-            frame[column] = frame[column].astype("string")
-        return frame
+        return commitments_frame(self.commitment_lineages, self.labels)
 
     def weakened_anywhere(self) -> pd.DataFrame:
         """Commitment lineages whose strength fell at some step (rows of :meth:`commitments`)."""
