@@ -63,6 +63,7 @@ from declcompare.model import (
     Span,
 )
 from declcompare.parse import load, parse_bytes, parse_text
+from declcompare.report.options import BriefingOptions
 from declcompare.seeds import load_seed
 from declcompare.series import Lineage, LineageState, Series, compare_series
 from declcompare.version import __version__
@@ -73,6 +74,7 @@ __all__ = [
     "BinaryInputError",
     "Block",
     "BlockKind",
+    "BriefingOptions",
     "CacheError",
     "ChangeKind",
     "ChecksumMismatchError",

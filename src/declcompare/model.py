@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from functools import cached_property
+from pathlib import PurePath
 from typing import TypedDict, Unpack
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, model_validator
@@ -281,6 +282,49 @@ class Declaration(BaseModel):
 
     def _repr_html_(self) -> str:
         return rendering.render(self, "html-snippet")
+
+    @property
+    def label(self) -> str:
+        """How reports and timelines name this text: "2023-05-20 Hiroshima" ...
+
+        The date (from the text, else from a ``YYYY-MM-DD_place`` file name) and the UN
+        symbol or the place; without either, the title, the file name, the id.
+        """
+        date = self.date.isoformat() if self.date else None
+        where = self.metadata.get("symbol") or self.place
+        if date or where:
+            label = " ".join(x for x in (date, where) if x)
+        elif self.title:
+            label = self.title
+        elif self.source.path:
+            label = PurePath(self.source.path).stem
+        else:
+            label = self.id
+        # Generated text is never named as if it were the real declaration.
+        return f"{label} (generated)" if self.metadata.get("generated") == "true" else label
+
+    def printed_label(self, index: int) -> str | None:
+        """A paragraph's label as printed: its number, or PP/OP in a UN resolution.
+
+        In a General Assembly resolution the unnumbered paragraphs before the first
+        numbered one are preambular (PP1, PP2 ...) and numbered ones operative (OP5).
+        """
+        paragraph = self.paragraphs[index]
+        if not self.metadata.get("symbol", "").startswith("A/RES/"):
+            return f"no. {paragraph.number}" if paragraph.number else None
+        preamble, operative = 0, ""
+        for p in self.paragraphs[: index + 1]:
+            digits = (p.number or "").strip("().")
+            if digits.isdigit():
+                operative = digits
+            elif not p.number and not operative:
+                preamble += 1
+        if not paragraph.number:
+            return None if operative else f"PP{preamble}"
+        digits = paragraph.number.strip("().")
+        if digits.isdigit():
+            return f"OP{digits}"
+        return f"OP{operative} {paragraph.number}" if operative else paragraph.number
 
     @property
     def unparsed(self) -> tuple[Block, ...]:

@@ -24,13 +24,31 @@ from pathlib import Path
 
 from declcompare import Comparison, Declaration, compare, load, load_seed
 from declcompare.report import to_csv, to_json, to_markdown
+from declcompare.report.briefing import briefing
 from declcompare.report.series_report import series_to_markdown
 from declcompare.series import Series, compare_series
 from declcompare.synth import demo_donors, generate_revision
-from tests.helpers import STATEMENTS, UNGA
+from tests.helpers import CORPUS, STATEMENTS, UNGA
 
 HERE = Path(__file__).resolve().parent
 UN_PAIR = ("assistance-in-mine-action", "2023-12-07_A-RES-78-70.txt", "2025-12-05_A-RES-80-74.txt")
+SCO_PAIR = (
+    "sco-heads-of-state-declaration",
+    "2022-09-16_samarkand.txt",
+    "2023-07-04_new-delhi.txt",
+)
+
+
+def briefing_outline(comparison: Comparison) -> str:
+    """The briefing's order without the texts' words (never commit ../shared text):
+    each section's key, title and counts, then each row's kind and positions."""
+    lines = [f"{comparison.old.label} -> {comparison.new.label}"]
+    for section in briefing(comparison):
+        lines.append(f"== {section.key}: {section.title} ({len(section.rows)} rows, "
+                     f"{section.more} more, {len(section.sentences)} sentences)")  # fmt: skip
+        lines += [f"   {k}: {v}" for k, v in section.counts.items()]
+        lines += [f"   {r.kind} | {r.old_position} | {r.new_position}" for r in section.rows]
+    return "\n".join(lines) + "\n"
 
 
 def json_view(comparison: Comparison) -> str:
@@ -81,6 +99,12 @@ def un_pair() -> Comparison:
     return compare(_portable(load(folder / UN_PAIR[1])), _portable(load(folder / UN_PAIR[2])))
 
 
+@cache
+def sco_pair() -> Comparison:
+    folder = CORPUS / "sco-and-peers" / SCO_PAIR[0]
+    return compare(_portable(load(folder / SCO_PAIR[1])), _portable(load(folder / SCO_PAIR[2])))
+
+
 SERIES_RENDERERS: dict[str, Callable[[Series], str]] = {
     "frame.csv": lambda s: str(s.to_frame().to_csv(index=False, lineterminator="\n")),
     "md": series_to_markdown,
@@ -127,6 +151,14 @@ def main() -> int:
         (HERE / "unga-pair.sha256.json").write_text(
             json.dumps({"pair": list(UN_PAIR), "sha256": digests}, indent=2) + "\n", "utf-8"
         )
+        (HERE / "unga-pair.briefing.txt").write_text(briefing_outline(pair), "utf-8")
+    if (CORPUS / "sco-and-peers").is_dir():
+        pair = sco_pair()
+        digests = {fmt: digest(render(pair)) for fmt, render in FULL_RENDERERS.items()}
+        (HERE / "sco-pair.sha256.json").write_text(
+            json.dumps({"pair": list(SCO_PAIR), "sha256": digests}, indent=2) + "\n", "utf-8"
+        )
+        (HERE / "sco-pair.briefing.txt").write_text(briefing_outline(pair), "utf-8")
     print(f"golden files written to {HERE}")
     return 0
 

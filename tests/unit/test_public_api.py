@@ -10,6 +10,7 @@ PUBLIC = [
     "BinaryInputError",
     "Block",
     "BlockKind",
+    "BriefingOptions",
     "CacheError",
     "ChangeKind",
     "ChecksumMismatchError",

@@ -44,22 +44,17 @@ def hostile() -> Comparison:
     return compare(old, new)
 
 
-def test_markdown_briefing_puts_substantive_changes_first() -> None:
+def test_markdown_briefing_follows_the_one_briefing_order() -> None:
+    from declcompare.report.briefing import SECTIONS
+
     md = demo().to_markdown()
     assert md.startswith("# What changed:")
     assert "GENERATED TEXT" in md
-    order = [
-        md.index("## Substantive changes"),
-        md.index("### Commitments that changed strength or stance"),
-        md.index("### New commitments"),
-        md.index("### Dropped commitments"),
-        md.index("### Reworded paragraphs, most changed first"),
-        md.index("## Section by section"),
-    ]
+    order = [md.index(f"\n## {title}\n") for _, title in SECTIONS]
     assert order == sorted(order)
     for heading in demo().old.headings:
         assert f"### {heading}" in md
-    assert "~~emphasise~~ **note**" in md  # a stance shift, redlined in place
+    assert "“emphasise” → “note”" in md  # a stance shift, in the words of the texts
 
 
 def test_markdown_escapes_declaration_text() -> None:
@@ -96,7 +91,16 @@ def test_excel_neutralises_formulae_and_has_the_layout(tmp_path: Path) -> None:
 
     path = hostile().to_excel(tmp_path / "hostile.xlsx")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Paragraphs", "Commitments"]
+    assert wb.sheetnames == [
+        "Summary",
+        "Shifts",
+        "New and dropped",
+        "Names",
+        "Reworded",
+        "Routine",
+        "Paragraphs",
+        "Commitments",
+    ]  # the briefing order, then every row
     texts = []
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"

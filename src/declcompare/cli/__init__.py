@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from declcompare.cli.batch import EPILOG_BATCH, cmd_batch
 from declcompare.cli.common import (
     EXIT_ERROR,
+    READABLE,
     add_input_options,
     add_no_progress,
     add_output,
@@ -55,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_SHOW,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    show.add_argument("file", help="a declaration as plain text or Markdown (UTF-8)")
+    show.add_argument("file", help=f"a declaration: {READABLE}")
     show.add_argument("--full", action="store_true", help="print paragraphs in full")
     add_input_options(show)
     show.set_defaults(handler=cmd_show)
@@ -93,14 +94,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_COMPARE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    cmp_.add_argument("old", help="the earlier declaration (plain text or Markdown, UTF-8)")
-    cmp_.add_argument("new", help="the later declaration")
+    cmp_.add_argument("old", help=f"the earlier declaration: {READABLE}")
+    cmp_.add_argument("new", help="the later declaration, in any of the same formats")
     cmp_.add_argument("--top", type=int, default=8, help="how many changes to list (default 8)")
     cmp_.add_argument(
         "--format",
         choices=["md", "html", "xlsx", "json", "csv"],
         help="report format (default: from the --output file name); without --output, "
         "the report is written to standard output and the summary to standard error",
+    )
+    cmp_.add_argument(
+        "--about",
+        metavar="NAME",
+        help="what happened to NAME (a state, body, treaty, initiative ...) between the texts",
     )
     add_output(cmp_, "write the report to PATH")
     add_input_options(cmp_)
@@ -116,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_TIMELINE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    timeline.add_argument("files", nargs="+", metavar="FILE", help="two or more declarations")
+    timeline.add_argument(
+        "files", nargs="+", metavar="FILE", help=f"two or more declarations: {READABLE}"
+    )
     timeline.add_argument("--format", choices=["md", "html", "xlsx", "json"], help="report format")
     add_output(timeline, "write the report to PATH")
     add_input_options(timeline)
@@ -139,7 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_FETCH,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    fetch.add_argument("series", choices=["sco"], help="the series to fetch")
+    fetch.add_argument(
+        "series",
+        choices=["sco", "sco-government"],
+        help="sco: declarations of the Heads of State; sco-government: communiqués of the "
+        "Heads of Government",
+    )
     fetch.add_argument("--year", type=int, help="only the declaration of this year")
     fetch.add_argument("--cache-dir", metavar="DIR", help="cache folder (default: user cache)")
     fetch.add_argument("--refresh", action="store_true", help="download again even if cached")

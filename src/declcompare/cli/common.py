@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 EXIT_SAME = 0
 
+# What the readers accept (ingest.readers), for help texts; the extra each needs in brackets.
+READABLE = (
+    "plain text or Markdown (UTF-8), an HTML page, a PDF or a Word .docx document "
+    "(HTML, PDF and Word need the extras declcompare[html], [pdf] and [docx]); the format "
+    "is told from the file's bytes"
+)
+
 
 EXIT_DIFFERENT = 1
 

@@ -27,79 +27,120 @@ examples:
   declcompare compare old.md new.md --output briefing.html
   declcompare compare old.md new.md --format md > briefing.md
   declcompare compare old.md new.md --output changes.xlsx --force
+  declcompare compare 2022.txt 2023.txt --about Afghanistan
 
 exit status: 0 nothing changed, 1 something changed, 2 error (like diff)
 """
 
 
 def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -> None:
-    """Print counts by kind and the most substantive changes of a comparison."""
+    """Print the briefing of a comparison, in the order every report follows."""
     from rich.table import Table
+    from rich.text import Text
 
-    from declcompare.compare import ChangeKind
+    from declcompare.report.briefing import briefing
+    from declcompare.report.content import describe
+    from declcompare.report.options import BriefingOptions
     from declcompare.text.diff import render_redline
 
     con = console(stream)
     old, new = comparison.old, comparison.new
-    con.print(labelled("Old:", f"{old.title or old.id} ({len(old.paragraphs)} paragraphs)"))
-    con.print(labelled("New:", f"{new.title or new.id} ({len(new.paragraphs)} paragraphs)"))
-    summary = comparison.summary()
-    table = Table(title="Paragraphs by change", title_justify="left")
-    table.add_column("section")
-    for column in summary.columns:
-        table.add_column(str(column), justify="right")
-    for section, row in summary.iterrows():
-        table.add_row(str(section), *(str(int(v)) for v in row.tolist()))
-    con.print(table)
-    from declcompare.report.content import SHIFTS, headline, items, position, shift_rows
+    con.print(labelled("Old:", f"{describe(old)} ({len(old.paragraphs)} paragraphs)"),
+              soft_wrap=True)  # fmt: skip
+    con.print(labelled("New:", f"{describe(new)} ({len(new.paragraphs)} paragraphs)"),
+              soft_wrap=True)  # fmt: skip
 
-    counts = headline(comparison)
-    commitment_line = ", ".join(
-        f"{v} {k.replace('_', ' ')}" for k, v in counts.commitments.items() if v
-    )
-    con.print(labelled("Commitments:", commitment_line or "none found"))
-    shifts = [row for row in shift_rows(comparison) if row.change.value in SHIFTS][:top]
-    if shifts:
-        table_s = Table(title="Commitments that changed strength or stance", title_justify="left")
-        for column in ("old", "before", "new", "after", "change"):
-            table_s.add_column(column, no_wrap=column in ("old", "new"))
-        table_s.add_column("on", overflow="fold")
-        for _, a, b, change in shifts:
-            if a is None or b is None:
-                continue
-            table_s.add_row(
-                position(old, a.paragraph_index),
-                a.predicate,
-                position(new, b.paragraph_index),
-                b.predicate,
-                f"{change.value.replace('_', ' ')} ({a.strength} → {b.strength})",
-                clip(b.object, 120),
+    def table(title: str, columns: list[str]) -> Table:
+        t = Table(title=title, title_justify="left")
+        for column in columns:
+            t.add_column(column, no_wrap=column in ("old", "new"), overflow="fold")
+        return t
+
+    for section in briefing(comparison, BriefingOptions(max_rows=max(1, top))):
+        more = f" (and {section.more} more in the reports)" if section.more else ""
+        if section.key == "summary":
+            con.print(Text(section.title, style="bold"))
+            for sentence in section.sentences:
+                con.print(f"  {sentence}", soft_wrap=True)
+            continue
+        if section.key == "other":
+            summary = comparison.summary()
+            t = Table(title="Paragraphs by change", title_justify="left")
+            t.add_column("section")
+            for column in summary.columns:
+                t.add_column(str(column), justify="right")
+            for name, row in summary.iterrows():
+                t.add_row(str(name), *(str(int(v)) for v in row.tolist()))
+            con.print(t)
+            continue
+        if not section.rows:
+            continue
+        if section.key == "shifts":
+            t = table(section.title + more, ["old", "before", "new", "after", "change", "on"])
+            for r in section.rows:
+                t.add_row(r.old_position, r.before, r.new_position, r.after, r.note,
+                          clip(r.about, 120))  # fmt: skip
+        elif section.key == "commitments":
+            t = table(section.title + more, ["change", "old", "new", "wording", "on"])
+            for r in section.rows:
+                wording = f"{r.before} → {r.after}" if r.kind == "changed_object" else (
+                    r.after or r.before)  # fmt: skip
+                about = r.about if r.kind != "changed_object" else r.after
+                t.add_row(r.kind.replace("_", " "), r.old_position, r.new_position,
+                          clip(wording if r.kind != "changed_object" else r.about, 60),
+                          clip(about, 120))  # fmt: skip
+        elif section.key == "entities":
+            t = table(section.title + more, ["name", "change", "before", "after"])
+            for r in section.rows:
+                t.add_row(r.about, r.note, clip(r.before, 60), clip(r.after, 60))
+        else:  # reworded and routine
+            t = table(
+                section.title + more, ["old", "new", "note", "redline ([-deleted-] {+inserted+})"]
             )
-        con.print(table_s)
-    ranked = sorted(
-        (i for i in items(comparison) if i.link.kind is not ChangeKind.UNCHANGED),
-        key=lambda i: (-i.meaning_change, i.number),
-    )[:top]
-    if ranked:
-        changes = Table(title=f"Most substantive changes (up to {top})", title_justify="left")
-        changes.add_column("kind", no_wrap=True)
-        changes.add_column("old", no_wrap=True)
-        changes.add_column("new", no_wrap=True)
-        changes.add_column("redline ([-deleted-] {+inserted+})", overflow="fold")
-        for i in ranked:
-            changes.add_row(
-                i.link.kind.value + (", moved" if i.link.moved else ""),
-                i.old_position,
-                i.new_position,
-                clip(render_redline(i.link.redline), 400),
-            )
-        con.print(changes)
+            for r in section.rows[: max(1, top)]:
+                t.add_row(r.old_position, r.new_position, r.note,
+                          clip(render_redline(r.link.redline), 400) if r.link else "")  # fmt: skip
+            hidden = len(section.rows) - max(1, top)
+            if hidden > 0:
+                t.caption = f"… and {hidden} more in the reports"
+        con.print(t)
+
+
+def render_about(comparison: Comparison, name: str, stream: TextIO) -> None:
+    """Print what happened to ``name`` between the two texts."""
+    import pandas as pd
+    from rich.table import Table
+
+    from declcompare.report.content import position
+
+    con = console(stream)
+    rows = comparison.about(name)
+    if rows.empty:
+        con.print(f"Neither text mentions “{name}”.", soft_wrap=True)
+        return
+    t = Table(title=f"What happened to “{name}” ({len(rows)} paragraph(s))", title_justify="left")
+    for column in ("change", "old", "new", "before", "after", "commitments"):
+        t.add_column(column, overflow="fold", no_wrap=column in ("old", "new"))
+    for record in rows.to_dict("records"):
+        i, j = record["old_index"], record["new_index"]
+        old_text, new_text = str(record["old_text"]), str(record["new_text"])
+        t.add_row(
+            str(record["kind"]),
+            position(comparison.old, None if pd.isna(i) else int(i)),
+            position(comparison.new, None if pd.isna(j) else int(j)),
+            clip(old_text, 300),
+            "(unchanged)" if old_text == new_text else clip(new_text, 300),
+            str(record["commitments"]) or "—",
+        )
+    con.print(t)
 
 
 def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     from declcompare.compare import compare
+    from declcompare.ingest.readers import check_readers
     from declcompare.parse import load
 
+    check_readers([args.old, args.new])  # a missing reader is reported before any work
     to_stdout = args.format is not None and args.output in (None, "-")
     with progress_line(sys.stderr, not args.no_progress) as step:
         step(f"Reading {args.old} …")
@@ -117,6 +158,8 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
             summary_stream, where = out, ""
     render_comparison(comparison, summary_stream, top=args.top)
     warn(comparison.warnings, sys.stderr)
+    if args.about:
+        render_about(comparison, args.about, summary_stream)
     if where and not to_stdout:
         print(f"Report written to {where}", file=summary_stream)
     return EXIT_DIFFERENT if comparison.changed else EXIT_SAME

@@ -18,29 +18,48 @@ examples:
   declcompare fetch sco
   declcompare fetch sco --year 2021
   declcompare fetch sco --refresh --timeout 60
+  declcompare fetch sco-government --year 2023
+
+Each row gives the file to pass to show or compare: the bundled seed, or the
+downloaded copy in the cache (HTML and PDF need the extras [html] and [pdf]).
 """
+
+
+def _reader_note(path: str) -> str:
+    """What reading a downloaded file needs, when its reader is not installed."""
+    from importlib.util import find_spec
+
+    needs = {".html": ("html", "lxml"), ".pdf": ("pdf", "pdfminer"), ".docx": ("docx", "docx")}
+    for suffix, (extra, module) in needs.items():
+        if path.endswith(suffix) and find_spec(module) is None:
+            return f"\n(reading it needs: pip install 'declcompare[{extra}]')"
+    return ""
 
 
 def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
     from rich.table import Table
 
-    from declcompare.fetch import FetchError, fetch, sco_series
+    from declcompare.fetch import SERIES, FetchError, fetch, sco_series
+    from declcompare.seeds import seed_path
 
-    entries = sco_series(args.manifest)
+    entries = sco_series(args.manifest, series=args.series)
+    what = SERIES[args.series][1]
     if args.year is not None:
         entries = tuple(e for e in entries if e.year == args.year)
         if not entries:
-            raise OutputError(f"the manifest lists no SCO declaration of {args.year}")
-    table = Table(title="SCO declarations", title_justify="left")
-    for column in ("year", "place", "publisher / translation", "result"):
+            raise OutputError(f"the manifest lists no {what} of {args.year}")
+    table = Table(title=f"{what}: the file to use with show and compare", title_justify="left")
+    for column in ("year", "place", "publisher / translation", "file for show / compare"):
         table.add_column(column, overflow="fold")
     failures = 0
     with progress_line(sys.stderr, not args.no_progress) as step:
         for entry in entries:
-            if not entry.source:
-                note = "bundled seed" if entry.seed else "no public address known"
-                table.add_row(str(entry.year), entry.place or "—", "—", note)
-                continue
+            place = entry.place or "—"
+            if entry.seed:
+                table.add_row(str(entry.year), place, "bundled seed (no download needed)",
+                              str(seed_path(entry.seed)))  # fmt: skip
+            if not entry.source and not entry.seed:
+                table.add_row(str(entry.year), place, "—", "no public address known")
             for src in entry.source:
                 step(f"Fetching {entry.year}: {src.url} …")
                 try:
@@ -52,16 +71,14 @@ def cmd_fetch(args: argparse.Namespace, out: TextIO) -> int:
                         timeout=args.timeout,
                         allow_http=src.allow_http,
                     )
-                    result = f"{doc.path}\nSHA-256 {doc.sha256}, retrieved {doc.retrieved}"
+                    result = (f"{doc.path}\nfrom {src.url}\nSHA-256 {doc.sha256}, retrieved "
+                              f"{doc.retrieved}{_reader_note(doc.path)}")  # fmt: skip
                 except FetchError as exc:
                     failures += 1
                     result = f"failed: {exc}"
-                table.add_row(
-                    str(entry.year),
-                    entry.place or "—",
-                    f"{src.publisher}: {src.translation}",
-                    result,
-                )
+                carries = f" — {src.document}" if src.document else ""
+                table.add_row(str(entry.year), place,
+                              f"{src.publisher}: {src.translation}{carries}", result)  # fmt: skip
     width = None if out.isatty() else 160  # a piped table is read by programs and people
     console(out, width=width).print(table)
     if failures:

@@ -20,6 +20,11 @@ examples:
 """
 
 
+def _from(declaration: Declaration, key: str) -> str:
+    origin = declaration.metadata.get(key)
+    return f" (from the {origin})" if origin else ""
+
+
 def render_structure(
     declaration: Declaration, stream: TextIO, *, full: bool = False, brief: bool = False
 ) -> None:
@@ -32,10 +37,12 @@ def render_structure(
     meta.add_column("value")
     rows = {
         "id": declaration.id,
+        "label": declaration.label,
         "title": declaration.title or "—",
         "organisation": declaration.organisation or "—",
-        "place": declaration.place or "—",
-        "date": declaration.date.isoformat() if declaration.date else "—",
+        "place": (declaration.place or "—") + _from(declaration, "place_from"),
+        "date": (declaration.date.isoformat() if declaration.date else "—")
+        + _from(declaration, "date_from"),
         "language": declaration.language,
         "source": declaration.source.path or declaration.source.url or "—",
         "sha256": declaration.source.sha256 or "—",
@@ -55,6 +62,8 @@ def render_structure(
         for section in declaration.sections:
             outline.add_row(section.heading or "(opening part)", str(len(section.paragraphs)))
         con.print(outline)
+    index = -1  # position in declaration.paragraphs
+    is_un = declaration.metadata.get("symbol", "").startswith("A/RES/")
     for number, section in enumerate(() if brief else declaration.sections, start=1):
         table = Table(
             title=f"Section {number}: {section.heading or '(opening part)'}",
@@ -65,12 +74,14 @@ def render_structure(
         table.add_column("text", overflow="fold")
         table.add_column("source characters", no_wrap=True)
         for paragraph in section.paragraphs:
+            index += 1
+            printed = declaration.printed_label(index) if is_un else None
             spans = " + ".join(f"{s.start}–{s.end}" for s in paragraph.spans)
             if len(paragraph.spans) > 1:
                 spans += " (rejoined)"
             table.add_row(
                 paragraph.id,
-                paragraph.number or ("•" if paragraph.bullet else ""),
+                printed or paragraph.number or ("•" if paragraph.bullet else ""),
                 clip(paragraph.text, width),
                 spans,
             )
@@ -102,8 +113,10 @@ def render_structure(
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from declcompare.ingest.readers import check_readers
     from declcompare.parse import load
 
+    check_readers([args.file])
     declaration = load(args.file, **input_options(args))
     render_structure(declaration, out, full=args.full)
     warn(declaration.warnings, sys.stderr)

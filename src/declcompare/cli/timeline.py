@@ -55,6 +55,9 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
     to_stdout = fmt is not None and args.output in (None, "-")
     if to_stdout and fmt in ("xlsx", "html"):
         raise OutputError(f"a {fmt} report cannot be written to the terminal; give --output")
+    from declcompare.ingest.readers import check_readers
+
+    check_readers(args.files)  # a missing reader is reported before any work
     with progress_line(sys.stderr, not args.no_progress) as step:
         declarations = []
         for n, file in enumerate(args.files, start=1):

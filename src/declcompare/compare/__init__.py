@@ -176,6 +176,24 @@ class Comparison(BaseModel):
         """
         return commitments_frame(self.old, self.new, self.commitment_changes())
 
+    def entities(self) -> pd.DataFrame:
+        """Every named entity (state, body, treaty, initiative, place, year) of either text:
+        the paragraph indices where it appears in each, the commitments about it before
+        and after, and ``treatment_changed`` when it came, went or a commitment shifted."""
+        from declcompare.compare.entities import entity_frame
+
+        pairs = [(a, b, change.value) for _, a, b, change in self.commitment_changes()]
+        return entity_frame(self.old, self.new, pairs)
+
+    def about(self, name: str) -> pd.DataFrame:
+        """What happened to ``name`` ("Afghanistan", "UNCLOS"): every row mentioning it,
+        both texts, and the commitments about it that changed (case and spacing aside)."""
+        from declcompare.compare.entities import about_frame
+
+        links = [(k.kind.value, k.old_index, k.new_index, k.group) for k in self.links]
+        pairs = [(p.link.group, (p.old, p.new, p.change.value)) for p in self.commitment_changes()]
+        return about_frame(self.old, self.new, links, pairs, name)
+
     def to_markdown(self) -> str:
         """The briefing note in Markdown (see :mod:`declcompare.report.markdown`)."""
         return rendering.render(self, "markdown")

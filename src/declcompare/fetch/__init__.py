@@ -49,6 +49,7 @@ from declcompare.fetch.download import check_address, download_document
 from declcompare.ingest.text import DEFAULT_MAX_BYTES
 
 __all__ = [
+    "SERIES",
     "CachedDocument",
     "ChecksumMismatchError",
     "FetchError",
@@ -87,6 +88,9 @@ class PublishedSource(BaseModel):
     sha256: str | None = None
     #: The publisher serves no https: plain http is allowed for this address.
     allow_http: bool = False
+    #: What the address carries when it is not the declaration itself, or its form
+    #: ("PDF of the same text", "the summit's information report").
+    document: str | None = None
 
 
 class SeriesEntry(BaseModel):
@@ -110,8 +114,16 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("declcompare")) / "documents"
 
 
-def sco_series(manifest: str | os.PathLike[str] | None = None) -> tuple[SeriesEntry, ...]:
-    """The SCO declarations of the manifest, in year order."""
+SERIES = {
+    "sco": ("sco", "SCO declarations of the Council of Heads of State"),
+    "sco-government": ("sco_government", "SCO joint communiqués of the Heads of Government"),
+}
+
+
+def sco_series(
+    manifest: str | os.PathLike[str] | None = None, *, series: str = "sco"
+) -> tuple[SeriesEntry, ...]:
+    """The entries of one SCO series of the manifest (see :data:`SERIES`), in year order."""
     if manifest is None:
         from declcompare.seeds import data_dir
 
@@ -122,7 +134,15 @@ def sco_series(manifest: str | os.PathLike[str] | None = None) -> tuple[SeriesEn
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise FetchError(f"cannot read the manifest {str(path)!r}: {exc}") from exc
-    entries = tuple(SeriesEntry.model_validate(e) for e in data.get("sco", []))
+    table = SERIES[series][0]
+    try:
+        entries = tuple(SeriesEntry.model_validate(e) for e in data.get(table, []))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise FetchError(
+            f"the manifest {str(path)!r} has a malformed [[{table}]] entry at "
+            f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        ) from exc
     return tuple(sorted(entries, key=lambda e: e.year))
 
 

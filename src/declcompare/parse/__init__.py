@@ -23,7 +23,9 @@ one element (a paragraph, a heading, or a :class:`~declcompare.model.Block`).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from typing import Unpack
 
 from declcompare.errors import EmptyInputError, ParseError
@@ -36,6 +38,7 @@ from declcompare.model import (
     BlockKind,
     Declaration,
     DeclarationMeta,
+    Metadata,
     Source,
     Span,
 )
@@ -148,14 +151,56 @@ def _parse_data(
     if kind == "text":
         decoded = decode_bytes(data, source=name, limits=limits)
         source = Source(path=name, sha256=decoded.sha256, encoding=decoded.encoding)
-        return parse_text(decoded.text, source=source, limits=limits, strict=strict, **overrides)
+        parsed = parse_text(decoded.text, source=source, limits=limits, strict=strict, **overrides)
+        return _from_file_name(parsed, name)
     check_limit(
         "max_bytes", len(data), limits, what="the input", where=f" in {name}" if name else "",
         unit="bytes",
     )  # fmt: skip
     extracted = extract(data, kind, source=name, limits=limits, options=reader_options)
     source = Source(path=name, sha256=hashlib.sha256(data).hexdigest(), format=kind)
-    return parse_extracted(extracted, source=source, strict=strict, **overrides)
+    declaration = parse_extracted(extracted, source=source, strict=strict, **overrides)
+    return _from_file_name(declaration, name)
+
+
+_FILE_NAME_RE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})_(?P<rest>[^.]+)")
+_UN_FILE_RE = re.compile(r"^A-RES-(?P<session>\d{1,3})-(?P<number>\d{1,4})$")
+
+
+def _from_file_name(declaration: Declaration, name: str | None) -> Declaration:
+    """Date and place from a ``YYYY-MM-DD_place.ext`` file name, where the text gives none.
+
+    What the text states always wins; what came from the file name is recorded in
+    ``metadata`` (``date_from``, ``place_from``) so a reader can tell.
+    """
+    match = _FILE_NAME_RE.match(os.path.basename(name or ""))
+    if match is None:
+        return declaration
+    update: dict[str, object] = {}
+    extra: dict[str, str] = {}
+    if declaration.date is None:
+        try:
+            update["date"] = dt.date.fromisoformat(match.group("date"))
+            extra["date_from"] = "file name"
+        except ValueError:
+            pass
+    rest = match.group("rest")
+    un = _UN_FILE_RE.match(rest)
+    if un is not None:
+        if "symbol" not in declaration.metadata:
+            extra["symbol"] = f"A/RES/{un.group('session')}/{un.group('number')}"
+    elif declaration.place is None:
+        words = rest.replace("_", "-").split("-")
+        virtual = words[-1].lower() == "virtual"
+        words = words[:-1] if virtual else words
+        place = " ".join(w[:1].upper() + w[1:] for w in words if w)
+        if place or virtual:
+            update["place"] = f"{place} (virtual)" if place and virtual else place or "virtual"
+            extra["place_from"] = "file name"
+    if not update and not extra:
+        return declaration
+    update["metadata"] = Metadata({**declaration.metadata, **extra})
+    return declaration.model_copy(update=update)
 
 
 def load(

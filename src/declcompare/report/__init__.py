@@ -10,6 +10,9 @@ JSON       :func:`to_json` / :func:`from_json`         ``to_json()`` / ``from_js
 CSV        :func:`to_csv`                              —
 =========  ==========================================  ======================
 
+Every report follows one briefing order, :data:`SECTIONS`, filled by
+:func:`briefing` (ranked and trimmed as :class:`BriefingOptions` says).
+
 :func:`write_report` writes any of them to a file and never overwrites one unless
 asked (``force=True``).
 """
@@ -22,19 +25,25 @@ from typing import TYPE_CHECKING, Literal
 
 from declcompare import rendering
 from declcompare.errors import OutputError
+from declcompare.report.briefing import SECTIONS, Section, briefing
 from declcompare.report.content import write_bytes
 from declcompare.report.csv import neutralise_cell, to_csv
 from declcompare.report.excel import to_excel_bytes, write_excel
 from declcompare.report.html import to_html
 from declcompare.report.json_report import from_json, json_schema, to_json
 from declcompare.report.markdown import to_markdown
+from declcompare.report.options import BriefingOptions
 
 if TYPE_CHECKING:
     from declcompare.compare import Comparison
 
 __all__ = [
     "FORMATS",
+    "SECTIONS",
+    "BriefingOptions",
     "Format",
+    "Section",
+    "briefing",
     "format_for",
     "from_json",
     "json_schema",

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from declcompare.errors import OutputError, OutputExistsError
+from declcompare.report.options import BriefingOptions
 from declcompare.text.diff import Op, Segment
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GENERATED_NOTICE",
+    "SHIFTS",
     "Headline",
     "Item",
     "compact",
@@ -43,28 +45,31 @@ def is_generated(declaration: Declaration) -> bool:
 
 
 def describe(declaration: Declaration) -> str:
-    """Title, place and date of a declaration, for headers."""
+    """Title and label (date, place or symbol) of a declaration, for headers.
+
+    >>> from declcompare import Declaration
+    >>> import datetime as dt
+    >>> describe(Declaration.from_paragraphs(["We agree."], date=dt.date(2023, 5, 20),
+    ...                                      place="Hiroshima"))
+    '2023-05-20 Hiroshima'
+    """
     path = declaration.source.path
-    if declaration.title is None and path:
-        parts = [Path(path).name]  # a file name says more than a content hash
-    else:
-        parts = [declaration.title or declaration.id]
-    date = declaration.date.isoformat() if declaration.date else None
-    details = [x for x in (declaration.place, date) if x and x != declaration.title]
-    if details:
-        parts.append(f"({', '.join(details)})")
-    if declaration.title is not None and path:
+    label = declaration.label
+    parts = [label]
+    if declaration.title is not None and declaration.title != label:
+        parts = [declaration.title, f"({label})"]
+    if path and Path(path).stem != label:
         parts.append(f"[{Path(path).name}]")
     return " ".join(parts)
 
 
 def position(declaration: Declaration, index: int | None) -> str:
-    """Where a paragraph stands: its 1-based position and number label, e.g. '¶14 (no. 5.)'."""
+    """Where a paragraph stands: its 1-based position and printed label, e.g. '¶14 (OP5)'."""
     if index is None:
         return "—"
-    paragraph = declaration.paragraphs[index]
+    printed = declaration.printed_label(index)
     label = f"¶{index + 1}"
-    return f"{label} (no. {paragraph.number})" if paragraph.number else label
+    return f"{label} ({printed})" if printed else label
 
 
 @dataclass(frozen=True)
@@ -81,15 +86,17 @@ class Item:
     meaning_change: float  # ranking key; see items()
 
 
-def items(comparison: Comparison) -> list[Item]:
+def items(comparison: Comparison, options: BriefingOptions | None = None) -> list[Item]:
     """The rows of a comparison with their ranking key.
 
     ``meaning_change`` ranks reworded paragraphs by how much their meaning moved,
     not by how many characters changed: one minus the link's similarity (which
-    weighs informative words, not formulae or spelling), plus 0.25 for each
-    commitment of the paragraph that was strengthened, weakened or changed stance,
-    plus 0.1 for each commitment that was added, dropped or given another object.
+    weighs informative words, not formulae or spelling), plus
+    ``options.shift_weight`` (0.25) for each commitment of the paragraph that was
+    strengthened, weakened or changed stance, plus ``options.change_weight`` (0.1)
+    for each commitment that was added, dropped or given another object.
     """
+    options = options or BriefingOptions()
     shift_by_group: Counter[int] = Counter()
     other_by_group: Counter[int] = Counter()
     for pair in comparison.commitment_changes():
@@ -113,7 +120,12 @@ def items(comparison: Comparison) -> list[Item]:
                 new_position=position(comparison.new, link.new_index),
                 shifts=shifts,
                 commitment_changes=shifts + others,
-                meaning_change=round((1.0 - link.similarity) + 0.25 * shifts + 0.1 * others, 6),
+                meaning_change=round(
+                    (1.0 - link.similarity)
+                    + options.shift_weight * shifts
+                    + options.change_weight * others,
+                    6,
+                ),
             )
         )
     return out

@@ -1,4 +1,6 @@
-"""The Excel workbook: sheets Summary, Paragraphs and Commitments (openpyxl).
+"""The Excel workbook (openpyxl): Summary, then a sheet per briefing section in the
+briefing's order (Shifts, New and dropped, Names, Reworded, Routine), then every row
+in Paragraphs and Commitments.
 
 Each sheet has a frozen header row, an autofilter, set column widths and wrapped
 text; rows are coloured by kind and the kind is also written out, so nothing
@@ -17,6 +19,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from declcompare.report.briefing import briefing
 from declcompare.report.content import (
     GENERATED_NOTICE,
     describe,
@@ -45,6 +48,14 @@ _FILLS = {
     "changed_stance": "FFF4CE",
     "changed_object": "FFF4CE",
 }
+_SHEETS = {
+    "shifts": "Shifts",
+    "commitments": "New and dropped",
+    "entities": "Names",
+    "reworded": "Reworded",
+    "routine": "Routine",
+}
+_REDLINED = frozenset({"reworded", "routine"})
 _MAX_CELL = 32_000  # Excel's limit is 32,767 characters per cell
 
 
@@ -121,14 +132,28 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
     ]
     if is_generated(comparison.old) or is_generated(comparison.new):
         summary_rows.insert(0, ["Note", GENERATED_NOTICE])
+    sections = briefing(comparison)
+    summary_rows += [["In brief", sentence] for sentence in sections[0].sentences]
     summary_rows += [[k, v] for k, v in headline(comparison).flat().items()]
+    from declcompare.text.diff import render_redline
+
+    # The briefing's own sections, in its order, between Summary and the full lists.
+    briefing_sheets: list[tuple[str, list[list[object]]]] = []
+    for section in sections[1:-1]:
+        rows: list[list[object]] = [
+            [r.kind, r.old_position, r.new_position, r.before, r.after, r.about, r.note,
+             render_redline(r.link.redline) if r.link and section.key in _REDLINED else ""]
+            for r in section.rows
+        ]  # fmt: skip
+        if section.more:
+            rows.append(["…", "", "", "", "", f"{section.more} more rows", "see Paragraphs "
+                         "and Commitments", ""])  # fmt: skip
+        briefing_sheets.append((_SHEETS[section.key], rows))
     paragraph_rows: list[list[object]] = []
     for i in items(comparison):
         link = i.link
         o = comparison.old.paragraphs[link.old_index] if link.old_index is not None else None
         n = comparison.new.paragraphs[link.new_index] if link.new_index is not None else None
-        from declcompare.text.diff import render_redline
-
         paragraph_rows.append(
             [
                 link.kind.value,
@@ -163,11 +188,16 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
                 c.object,
             ]
         )
-    note = _escape_note(summary_rows + paragraph_rows + commitment_rows)
+    every = [row for _, rows in briefing_sheets for row in rows]
+    note = _escape_note(summary_rows + every + paragraph_rows + commitment_rows)
     if note is not None:
         summary_rows.insert(0, ["Note", note])
     sheet("Summary", ["item", "value"], summary_rows, [28, 110], None)
     del wb["Sheet"]
+    for title, rows in briefing_sheets:
+        sheet(title, ["change", "old", "new", "before", "after", "about", "note",
+                      "redline [-deleted-] {+inserted+}"], rows,
+              [14, 16, 16, 30, 30, 60, 28, 60], 0)  # fmt: skip
 
     sheet(
         "Paragraphs",

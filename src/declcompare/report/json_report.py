@@ -15,10 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from declcompare.compare import Comparison
 from declcompare.errors import InputError
+from declcompare.report.briefing import briefing
 from declcompare.report.content import headline, is_generated
 
 __all__ = [
     "REPORT_FORMAT",
+    "BriefingRow",
+    "BriefingSection",
     "CommitmentRow",
     "Report",
     "from_json",
@@ -48,6 +51,32 @@ class CommitmentRow(BaseModel):
     object: str
 
 
+class BriefingRow(BaseModel):
+    """One row of a briefing section, as plain text (see :mod:`declcompare.report.briefing`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: str
+    old_position: str
+    new_position: str
+    before: str
+    after: str
+    about: str
+    note: str
+
+
+class BriefingSection(BaseModel):
+    """A section of the briefing, in the order every report follows."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    title: str
+    sentences: list[str]
+    rows: list[BriefingRow]
+    more: int = Field(description="Rows of the section not listed; all are in 'comparison'.")
+
+
 class Report(BaseModel):
     """The JSON report: a format tag, derived summaries and the comparison itself."""
 
@@ -59,6 +88,9 @@ class Report(BaseModel):
     )
     counts: dict[str, int] = Field(description="Paragraphs by kind and commitments by change.")
     commitments: list[CommitmentRow]
+    sections: list[BriefingSection] = Field(
+        default_factory=list, description="The briefing: summary, shifts ... in reading order."
+    )
     comparison: Comparison
 
 
@@ -82,7 +114,22 @@ def _report(comparison: Comparison) -> Report:
                 object=c.object,
             )
         )
+    sections = [
+        BriefingSection(
+            key=section.key,
+            title=section.title,
+            sentences=list(section.sentences),
+            rows=[
+                BriefingRow(kind=r.kind, old_position=r.old_position, new_position=r.new_position,
+                            before=r.before, after=r.after, about=r.about, note=r.note)
+                for r in section.rows
+            ],
+            more=section.more,
+        )
+        for section in briefing(comparison)
+    ]  # fmt: skip
     return Report(
+        sections=sections,
         generated_text=is_generated(comparison.old) or is_generated(comparison.new),
         counts=headline(comparison).flat(),
         commitments=rows,

@@ -6,18 +6,10 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from declcompare.report.content import (
-    GENERATED_NOTICE,
-    SHIFTS,
-    compact,
-    describe,
-    headline,
-    is_generated,
-    items,
-    position,
-    shift_rows,
-)
-from declcompare.text.diff import Op
+from declcompare.report.briefing import Row, briefing
+from declcompare.report.content import GENERATED_NOTICE, SHIFTS, compact, describe, is_generated
+from declcompare.report.options import BriefingOptions
+from declcompare.text.diff import Op, redline
 
 if TYPE_CHECKING:
     from declcompare.compare import Comparison
@@ -25,7 +17,6 @@ if TYPE_CHECKING:
 __all__ = ["to_markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?[0-9A-Za-z]+;))")
-_TOP_REWORDED = 15
 
 
 def escape_markdown(text: str) -> str:
@@ -92,119 +83,103 @@ def _clip(text: str, width: int = 160) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def to_markdown(comparison: Comparison) -> str:
-    """A briefing note in Markdown (GitHub-flavoured: tables and ~~strikethrough~~)."""
+def _row(row: Row, new_text: str, old_text: str, section: str) -> str:
+    """A row of section ``section`` as a Markdown list item."""
+    where = f"**{row.old_position} → {row.new_position}**"
+    if row.kind in SHIFTS:
+        return (f"- {where}: “{_md(row.before)}” → “{_md(row.after)}” — {_md(row.note)}; "
+                f"on {_md(_clip(row.about, 200))}")  # fmt: skip
+    if section == "commitments" and row.kind in ("new", "dropped"):
+        verb = row.after or row.before
+        return f"- {where} ({row.kind}): {_md(row.note.split('; ', 1)[-1])} *{_md(verb)}* " + _md(
+            _clip(row.about, 200)
+        )
+    if row.kind == "changed_object":
+        return (f"- {where} (same commitment, *{_md(row.about)}*, another object): "
+                f"{_redline(compact(redline(row.before, row.after), 6))}")  # fmt: skip
+    if row.kind.startswith("name ") or row.link is None:
+        return f"- **{_md(row.about)}** ({_md(row.note)}): " + (
+            f"before {row.old_position}" + (f" — *{_md(row.before)}*" if row.before else "")
+            + f"; after {row.new_position}" + (f" — *{_md(row.after)}*" if row.after else "")
+        )  # fmt: skip
+    link = row.link
+    flags = [link.kind.value] + (["moved"] if link.moved else []) + (
+        ["renumbered"] if link.renumbered else [])  # fmt: skip
+    if row.kind == "routine":
+        flags = [f"routine: {row.note}"]
+    elif row.note:
+        flags.append(row.note)
+    if link.kind.value == "unchanged" and not link.moved and not link.renumbered:
+        return f"- {row.old_position} → {row.new_position}: unchanged"
+    if link.kind.value == "added":
+        body = "**" + _md(new_text) + "**"
+    elif link.kind.value == "dropped":
+        body = "~~" + _md(old_text) + "~~"
+    elif link.kind.value == "unchanged":
+        body = _md(_clip(new_text))
+    else:
+        body = _redline(compact(link.redline))
+    return f"- {where} ({', '.join(flags)}): {body}"
+
+
+def to_markdown(comparison: Comparison, options: BriefingOptions | None = None) -> str:
+    """A briefing note in Markdown (GitHub-flavoured), in the order of :data:`SECTIONS`."""
     old, new = comparison.old, comparison.new
-    rows = items(comparison)
     lines: list[str] = [
         f"# What changed: {_md(describe(old))} → {_md(describe(new))}",
         "",
     ]
     if is_generated(old) or is_generated(new):
         lines += [f"> **{GENERATED_NOTICE}**", ""]
-    counts = headline(comparison)
-    paragraph_counts = ", ".join(f"{v} {k}" for k, v in counts.paragraphs.items() if v)
-    commitment_counts = ", ".join(
-        f"{v} {k.replace('_', ' ')}" for k, v in counts.commitments.items() if v
-    )
     lines += [
-        f"**{len(old.paragraphs)} paragraphs before, {len(new.paragraphs)} after.** "
-        f"Paragraphs: {paragraph_counts or 'none'}. Commitments: {commitment_counts or 'none'}.",
-        "",
         "How to read: ~~struck~~ text was removed, **bold** text was added (marked "
         "\\<del\\> and \\<ins\\> where a change starts or ends on punctuation); ¶ gives the "
-        "position in each text, with its printed number where it has one. Reworded paragraphs are "
-        "ranked by how much their meaning changed (informative words and commitments), "
-        "not by how many characters changed.",
+        "position in each text, with its printed number (OP/PP in UN resolutions) where it has "
+        "one. Reworded paragraphs are ranked by how much their meaning changed (informative "
+        "words and commitments), not by how many characters changed.",
         "",
     ]
-
-    # --- substantive changes first ------------------------------------------------
-    lines += ["## Substantive changes", ""]
-    shifts = shift_rows(comparison)
-    stance = [r for r in shifts if r.change.value in SHIFTS]
-    lines += ["### Commitments that changed strength or stance", ""]
-    if stance:
-        lines += ["| before | after | change | actor | on |", "|---|---|---|---|---|"]
-        for _, a, b, change in stance:
-            assert a is not None
-            assert b is not None
-            lines.append(
-                f"| {position(old, a.paragraph_index)}: {_md(a.predicate)} "
-                f"| {position(new, b.paragraph_index)}: {_md(b.predicate)} "
-                f"| {change.value.replace('_', ' ')} ({a.strength} → {b.strength}) "
-                f"| {_md(b.actor)} | {_md(_clip(b.object, 120))} |"
-            )
-    else:
-        lines.append("None.")
-    lines.append("")
-    for title, wanted in (("New commitments", "new"), ("Dropped commitments", "dropped")):
-        chosen = [r for r in shifts if r.change.value == wanted]
-        lines += [f"### {title} ({len(chosen)})", ""]
-        for _, a, b, _change in chosen:
-            c = b if b is not None else a
-            assert c is not None
-            where = position(new if b is not None else old, c.paragraph_index)
-            lines.append(
-                f"- {where}: {_md(c.actor)} *{_md(c.predicate)}* {_md(_clip(c.object, 200))}"
-            )
-        if not chosen:
-            lines.append("None.")
-        lines.append("")
-    changed_object = [r for r in shifts if r.change.value == "changed_object"]
-    lines += [f"### Same commitment, different object ({len(changed_object)})", ""]
-    for _, a, b, _change in changed_object:
-        assert a is not None
-        assert b is not None
-        lines.append(
-            f"- {position(old, a.paragraph_index)} → {position(new, b.paragraph_index)}: "
-            f"*{_md(b.predicate)}* — before: {_md(_clip(a.object, 150))}; "
-            f"after: {_md(_clip(b.object, 150))}"
-        )
-    if not changed_object:
-        lines.append("None.")
-    lines.append("")
-    reworded = sorted(
-        (i for i in rows if i.link.kind.value in ("reworded", "split", "merged")),
-        key=lambda i: (-i.meaning_change, i.number),
-    )
-    lines += [f"### Reworded paragraphs, most changed first (top {_TOP_REWORDED})", ""]
-    for i in reworded[:_TOP_REWORDED]:
-        lines.append(
-            f"- **{i.old_position} → {i.new_position}** ({i.link.kind.value}, similarity "
-            f"{i.link.similarity:.2f}"
-            + (f", {i.shifts} commitment shift(s)" if i.shifts else "")
-            + f"): {_redline(compact(i.link.redline))}"
-        )
-    if not reworded:
-        lines.append("None.")
-    lines.append("")
-
-    # --- section by section -------------------------------------------------------
-    lines += ["## Section by section", ""]
-    current: str | None = None
-    for i in rows:
-        if i.section != current:
-            current = i.section
-            lines += [f"### {_md(current)}", ""]
-        kind = i.link.kind.value
-        flags = (
-            [kind]
-            + (["moved"] if i.link.moved else [])
-            + (["renumbered"] if i.link.renumbered else [])
-        )
-        if kind == "unchanged" and not i.link.moved and not i.link.renumbered:
-            lines.append(f"- {i.old_position} → {i.new_position}: unchanged")
+    complete = True
+    for section in briefing(comparison, options):
+        lines += [f"## {_md(section.title)}", ""]
+        lines += [_md(sentence) for sentence in section.sentences]
+        if section.sentences:
+            lines.append("")
+        if section.key == "summary":
             continue
-        if kind == "added":
-            body = "**" + _md(new.paragraphs[i.link.new_index or 0].text) + "**"
-        elif kind == "dropped":
-            body = "~~" + _md(old.paragraphs[i.link.old_index or 0].text) + "~~"
-        elif kind == "unchanged":
-            body = _md(_clip(new.paragraphs[i.link.new_index or 0].text))
-        else:
-            body = _redline(compact(i.link.redline))
-        lines.append(f"- **{i.old_position} → {i.new_position}** ({', '.join(flags)}): {body}")
-    lines.append("")
-    lines.append("Produced by declcompare: every paragraph of both texts is accounted for above.")
+        current: str | None = None
+        for row in section.rows:
+            if row.kind == "topic" and current != "(topics)":
+                current = "(topics)"
+                lines += ["", "By topic, the names mentioned most:", ""]
+            if section.key == "other" and row.kind in ("section", "topic"):
+                lines.append(f"- **{_md(row.about)}**: {_md(row.note)}")
+                complete = False
+                continue
+            if section.key == "other" and row.about != current:
+                current = row.about
+                lines += (
+                    ["", f"### {_md(current)}", ""] if lines[-1] else [f"### {_md(current)}", ""]
+                )
+            link = row.link
+            new_text = (
+                new.paragraphs[link.new_index].text if link and link.new_index is not None else ""
+            )
+            old_text = (
+                old.paragraphs[link.old_index].text if link and link.old_index is not None else ""
+            )
+            lines.append(_row(row, new_text, old_text, section.key))
+        if not section.rows:
+            lines.append("None.")
+        if section.more:
+            lines.append(
+                f"- … and {section.more} more (every row is in the JSON and Excel reports)."
+            )
+        lines.append("")
+    lines.append(
+        "Produced by declcompare: every paragraph of both texts is accounted for above."
+        if complete
+        else "Produced by declcompare: every paragraph of both texts is in the JSON and Excel "
+        "reports."
+    )
     return "\n".join(lines) + "\n"

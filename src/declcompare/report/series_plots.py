@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from declcompare.series import Series
 
-__all__ = ["counts_figure", "figure_bytes", "save_pictures", "timeline_figure"]
+__all__ = ["counts_figure", "figure_bytes", "save_pictures", "short_label", "timeline_figure"]
 
 # State of a lineage in a declaration -> (colour, legend label). Colours are from a
 # colour-blind-safe palette (Okabe-Ito) and the legend names every state.
@@ -51,6 +52,16 @@ def _pyplot() -> ModuleType:
     except ImportError as exc:
         raise MissingDependencyError("series pictures", extra="plot", module="matplotlib") from exc
     return plt
+
+
+def short_label(label: str, width: int) -> str:
+    """A label cut to fit beside a picture, keeping a closing "(2)" that tells texts apart
+    (the full labels are in the report's tables)."""
+    if len(label) <= width:
+        return label
+    match = re.search(r" \(\d+\)$", label)
+    tail = match.group() if match else ""
+    return label[: width - 1 - len(tail)] + "…" + tail
 
 
 def timeline_figure(series: Series) -> Figure:
@@ -85,7 +96,8 @@ def timeline_figure(series: Series) -> Figure:
     dropped = frame[list(series.labels)].to_numpy() == "dropped"
     ys, xs = np.nonzero(dropped)
     ax.scatter(xs, ys, marker="x", s=12, color="#d55e00", linewidths=0.8, label="dropped")
-    ax.set_xticks(range(cols), labels=list(series.labels), rotation=30, ha="right")
+    ax.set_xticks(range(cols), labels=[short_label(x, 28) for x in series.labels], rotation=30,
+                  ha="right")  # fmt: skip
     boundaries, centres, names = [], [], []
     order = frame["section"].tolist()
     start = 0
@@ -117,7 +129,7 @@ def counts_figure(series: Series) -> Figure:
     fig: Figure
     fig, ax = plt.subplots(figsize=(9.0, 1.0 + 0.55 * len(counts)))
     left = [0] * len(counts)
-    labels = list(counts.index)
+    labels = [short_label(str(x), 48) for x in counts.index]
     for kind in kinds:
         values = counts[kind].tolist()
         ax.barh(labels, values, left=left, color=KIND_COLOURS[kind], label=kind,

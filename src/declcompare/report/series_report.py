@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import html
 import io
 import json
@@ -126,16 +125,16 @@ def _frame_html(frame: pd.DataFrame, table_id: str) -> str:
 def series_to_html(series: Series) -> str:
     """One self-contained HTML page with the pictures embedded (no requests)."""
     from declcompare.report.html import CSP, CSS
-    from declcompare.report.series_plots import counts_figure, figure_bytes, timeline_figure
+    from declcompare.report.series_svg import XMLNS, counts_svg, timeline_svg
 
-    pictures = []
-    figures = (("Lineages by section", timeline_figure), ("Counts per step", counts_figure))
-    for title, build in figures:
-        data = base64.b64encode(figure_bytes(build(series), "png")).decode("ascii")
-        pictures.append(
-            f"<figure><img alt='{html.escape(title)}' src='data:image/png;base64,{data}'>"
-            f"<figcaption>{html.escape(title)}</figcaption></figure>"
+    # Inline SVG drawn by declcompare: the page needs no matplotlib (the base install).
+    pictures = [
+        f"<figure>{draw(series).replace(XMLNS, '', 1)}<figcaption>{caption}</figcaption></figure>"
+        for caption, draw in (
+            ("Lineages by section", timeline_svg),
+            ("Counts per step", counts_svg),
         )
+    ]
     generated = (
         f"<p class='generated' role='note'>{html.escape(GENERATED_NOTICE)}</p>"
         if _generated(series)
@@ -159,7 +158,7 @@ def series_to_html(series: Series) -> str:
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>{html.escape(title)}</title>
 <style>{CSS}
-figure {{ margin: 1rem 0; }} figure img {{ max-width: 100%; height: auto; }}
+figure {{ margin: 1rem 0; overflow-x: auto; }} figure svg {{ max-width: 100%; height: auto; }}
 </style>
 </head>
 <body>

@@ -93,13 +93,7 @@ class Lineage:
 
 
 def _label(d: Declaration) -> str:
-    if d.date is not None:
-        return d.date.isoformat()
-    if d.source.path:
-        from pathlib import Path
-
-        return Path(d.source.path).stem
-    return d.id
+    return d.label  # the one label every report uses: date and place, symbol, title ...
 
 
 def _sort_key(d: Declaration) -> str:

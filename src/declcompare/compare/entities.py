@@ -1,0 +1,217 @@
+"""Named entities across a comparison, and "what happened to X".
+
+Used by :meth:`Comparison.entities` and :meth:`Comparison.about`; it takes the
+declarations and the commitment pairs as plain values so that it never imports
+the comparison it serves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from declcompare.commitments.entities import find_entities
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from declcompare.commitments import Commitment
+    from declcompare.model import Declaration
+
+__all__ = ["ABOUT_COLUMNS", "ENTITY_COLUMNS", "about_frame", "entity_frame", "entity_key"]
+
+# Kinds of find_entities() kept: dates and document symbols are routine, not entities.
+_KINDS = frozenset({"treaty", "initiative", "body", "place", "year", "name"})
+_SHIFTS = ("weakened", "strengthened", "changed_stance")
+_CHANGES = ("new", "dropped", *_SHIFTS, "changed_object")
+
+ENTITY_COLUMNS = [
+    "entity",
+    "kind",
+    "status",
+    "old_paragraphs",
+    "new_paragraphs",
+    "old_commitments",
+    "new_commitments",
+    "commitment_changes",
+    "treatment_changed",
+]
+ABOUT_COLUMNS = ["kind", "old_index", "new_index", "old_text", "new_text", "commitments"]
+
+Pair = tuple["Commitment | None", "Commitment | None", str]
+
+
+def entity_key(text: str) -> str:
+    """The key under which two mentions are the same entity: case, 'the' and spacing aside."""
+    key = " ".join(text.split()).casefold()
+    return key[4:] if key.startswith("the ") else key
+
+
+@dataclass
+class _Entry:
+    text: str
+    kind: str
+    old: list[int] = field(default_factory=list)
+    new: list[int] = field(default_factory=list)
+    old_verbs: list[str] = field(default_factory=list)
+    new_verbs: list[str] = field(default_factory=list)
+    changes: Counter[str] = field(default_factory=Counter)
+
+
+_SENTENCE_START_RE = re.compile(r"(?:^|[.;:!?]\s+|\n)(?:[\"'“‘(]\s*)?$")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
+def _mentions(declaration: Declaration, lower: frozenset[str]) -> list[tuple[int, str, str, str]]:
+    out = []
+    for index, paragraph in enumerate(declaration.paragraphs):
+        text = paragraph.text
+        for entity in find_entities(text, 0, len(text)):
+            if entity.kind not in _KINDS:
+                continue
+            name = _POSSESSIVE_RE.sub("", entity.text)
+            first, _, rest = name.partition(" ")
+            # A capital that only opens a sentence ("We", "As Indo-Pacific") is no name.
+            if _SENTENCE_START_RE.search(text[: entity.start]) and (
+                first.lower() in lower or (not rest and entity.kind == "name")
+            ):
+                name = rest
+            if len(name) < 2:
+                continue
+            out.append((index, entity_key(name), name, entity.kind))
+    return out
+
+
+def _lower_words(*declarations: Declaration) -> frozenset[str]:
+    return frozenset(
+        w for d in declarations for p in d.paragraphs for w in re.findall(r"\b[a-z]+\b", p.text)
+    )
+
+
+def _verbs(verbs: list[str]) -> str:
+    return "; ".join(dict.fromkeys(verbs))
+
+
+def entity_frame(old: Declaration, new: Declaration, pairs: Sequence[Pair]) -> pd.DataFrame:
+    """One row per named entity of either text; see :meth:`Comparison.entities`."""
+    import pandas as pd
+
+    entries: dict[str, _Entry] = {}
+    lower = _lower_words(old, new)
+    for side, declaration in (("old", old), ("new", new)):
+        for index, key, text, kind in _mentions(declaration, lower):
+            entry = entries.setdefault(key, _Entry(text, kind))
+            if side == "new":
+                entry.text = entry.text if entry.new else text  # the new wording names it
+            where = entry.old if side == "old" else entry.new
+            if index not in where:
+                where.append(index)
+    # A phrase either text also writes in lower case ("member states", "agreement") is a
+    # common noun that a sentence or a style capitalised, not a name.
+    plain = "\n".join(p.text for d in (old, new) for p in d.paragraphs)
+    for key in [k for k in entries if k.isalpha() or " " in k]:
+        if key == key.lower() and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", plain):
+            del entries[key]
+    for a, b, change in pairs:
+        keys: set[str] = set()
+        for commitment, verbs in ((a, "old_verbs"), (b, "new_verbs")):
+            if commitment is None:
+                continue
+            for entity in commitment.entities:
+                key = entity_key(_POSSESSIVE_RE.sub("", entity.text))
+                if key in entries:
+                    keys.add(key)
+                    getattr(entries[key], verbs).append(commitment.predicate)
+        for key in keys:
+            if change in _CHANGES:
+                entries[key].changes[change] += 1
+    records = []
+    for entry in entries.values():
+        status = "in both" if entry.old and entry.new else ("new" if entry.new else "dropped")
+        changes = ", ".join(f"{entry.changes[c]} {c.replace('_', ' ')}" for c in _CHANGES
+                            if entry.changes[c])  # fmt: skip
+        records.append(
+            {
+                "entity": entry.text,
+                "kind": entry.kind,
+                "status": status,
+                "old_paragraphs": tuple(entry.old),
+                "new_paragraphs": tuple(entry.new),
+                "old_commitments": _verbs(entry.old_verbs),
+                "new_commitments": _verbs(entry.new_verbs),
+                "commitment_changes": changes,
+                "treatment_changed": status != "in both"
+                or any(entry.changes[c] for c in _CHANGES if c != "changed_object"),
+            }
+        )
+    frame = pd.DataFrame.from_records(records, columns=ENTITY_COLUMNS)
+    for column in ("entity", "kind", "status", "old_commitments", "new_commitments",
+                   "commitment_changes"):  # fmt: skip
+        frame[column] = frame[column].astype("string")
+    frame["treatment_changed"] = frame["treatment_changed"].astype("bool")
+    return frame
+
+
+def about_frame(
+    old: Declaration,
+    new: Declaration,
+    links: Sequence[tuple[str, int | None, int | None, int]],
+    pairs: Sequence[tuple[int, Pair]],
+    name: str,
+) -> pd.DataFrame:
+    """The rows of a comparison that mention ``name``; see :meth:`Comparison.about`.
+
+    ``links`` are (kind, old index, new index, group); ``pairs`` (group, pair).
+    """
+    import pandas as pd
+
+    words = name.split()
+    if not words:
+        from declcompare.errors import InputError
+
+        raise InputError("say which name to look for: the text given to 'about' is empty")
+    pattern = re.compile(
+        r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE
+    )
+    by_group: dict[int, list[Pair]] = {}
+    for group, pair in pairs:
+        by_group.setdefault(group, []).append(pair)
+    records = []
+    for kind, i, j, group in links:
+        old_text = old.paragraphs[i].text if i is not None else ""
+        new_text = new.paragraphs[j].text if j is not None else ""
+        if not (pattern.search(old_text) or pattern.search(new_text)):
+            continue
+        moves = []
+        for a, b, change in by_group.get(group, []):
+            if (a is None or not pattern.search(a.object)) and (
+                b is None or not pattern.search(b.object)
+            ):
+                continue
+            if change == "restated":
+                continue
+            before = a.predicate if a is not None else "—"
+            after = b.predicate if b is not None else "—"
+            if change == "changed_object":
+                moves.append(f"{after}: same verb, another object")
+            else:
+                moves.append(f"{change.replace('_', ' ')}: {before} → {after}")
+        records.append(
+            {
+                "kind": kind,
+                "old_index": i,
+                "new_index": j,
+                "old_text": old_text,
+                "new_text": new_text,
+                "commitments": "; ".join(moves),
+            }
+        )
+    frame = pd.DataFrame.from_records(records, columns=ABOUT_COLUMNS)
+    for column in ("old_index", "new_index"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("kind", "old_text", "new_text", "commitments"):
+        frame[column] = frame[column].astype("string")
+    return frame
