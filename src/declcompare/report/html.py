@@ -112,6 +112,7 @@ def _pairs_table(comparison: Comparison, section: Section) -> str:
 
 
 _HEAD = (
+    "<colgroup><col class='c-kind'><col class='c-pos'><col class='c-pos'><col><col></colgroup>"
     "<thead><tr><th scope='col'>change</th><th scope='col'>old</th><th scope='col'>new</th>"
     "<th scope='col'>old text</th><th scope='col'>new text</th></tr></thead>"
 )

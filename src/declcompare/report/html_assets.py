@@ -28,7 +28,9 @@ th, td { border-bottom: 1px solid var(--rule); padding: .45rem .5rem; vertical-a
 th { background: #f6f8fa; }
 #paragraphs th { position: sticky; top: 2.9rem; }
 td.pos { white-space: nowrap; font-size: .85rem; color: var(--muted); }
-td.text { width: 42%; }
+#paragraphs, table.rows { table-layout: fixed; }  /* rows laid out without measuring all */
+col.c-kind { width: 10rem; } col.c-pos { width: 6.5rem; }
+td.text { overflow-wrap: anywhere; }
 ins { background: var(--ins); text-decoration: underline; text-decoration-thickness: 2px; }
 del { background: var(--del); text-decoration: line-through; text-decoration-thickness: 2px; }
 .kind { font: bold .75rem/1.2 system-ui, sans-serif; text-transform: uppercase;
