@@ -17,6 +17,7 @@ examples:
   declcompare compare old.md new.md --output briefing.html
   declcompare compare old.md new.md --format md > briefing.md
   declcompare compare old.md new.md --output changes.xlsx --force
+  declcompare compare old.md new.md -o briefing.docx   (Word, with tracked changes)
 
 exit status: 0 nothing changed, 1 something changed, 2 error (like diff)
 """
