@@ -164,6 +164,39 @@ def test_report_navigates_filters_folds_and_prints(browser: Browser, tmp_path: P
     assert requests == [report.as_uri()]
 
 
+def test_a_long_report_is_drawn_as_it_scrolls_and_whole_for_printing(
+    browser: Browser, tmp_path: Path
+) -> None:
+    words = ["support", "note", "welcome", "stress", "recall", "urge"]
+    old_texts = [
+        f"Generated paragraph {i}: the parties {words[i % 6]} item {i} of the agenda."
+        for i in range(600)
+    ]
+    new_texts = [t.replace("agenda", "programme") if i % 2 else t for i, t in enumerate(old_texts)]
+    comparison = compare(
+        Declaration.from_paragraphs(old_texts, title="generated"),
+        Declaration.from_paragraphs(new_texts, title="generated"),
+    )
+    report = tmp_path / "long.html"
+    report.write_text(comparison.to_html(), encoding="utf-8")
+    page, errors, _ = _open(browser, report)
+    count = "document.querySelectorAll('#paragraphs tr[data-n]').length"
+    first = page.evaluate(count)
+    assert 0 < first < 300  # a first screenful, not everything
+    page.evaluate("document.querySelector('#paragraphs tbody tr:last-child').scrollIntoView()")
+    for _ in range(100):  # the page's policy forbids wait_for_function's eval; poll instead
+        if page.evaluate(count) > first:
+            break
+        page.wait_for_timeout(50)
+    assert page.evaluate(count) > first
+    page.pdf(path=str(tmp_path / "long.pdf"))
+    # Before printing, every row is drawn; unchanged ones stay folded, each fold printed.
+    assert page.evaluate(count) == 300
+    assert page.evaluate("document.querySelectorAll('#paragraphs tr.collapsed').length") == 300
+    assert "Drawing more" not in page.inner_text("#paragraphs")
+    assert errors == []
+
+
 @pytest.mark.corpus
 def test_quad_report_opens_with_summary_and_shifts_in_the_first_screen(
     browser: Browser, tmp_path: Path

@@ -59,6 +59,7 @@ button { font: .85rem system-ui, sans-serif; cursor: pointer; }
   h2 { page-break-after: avoid; break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   tr.current td { background: none; }
+  tr.collapsed button { border: 0; background: none; padding: 0; font: inherit; }
 }
 """
 
@@ -109,7 +110,8 @@ SCRIPT = r"""
   function runHtml(a, b) {
     var first = R[a - 1], last = R[b - 1], count = b - a + 1;
     return '<tr class="collapsed" data-run="' + a + '"><td colspan="5"><button type="button" ' +
-      'data-open="' + a + '">Show ' + count + ' unchanged paragraph' + (count > 1 ? 's' : '') +
+      'data-open="' + a + '"><span class="noprint">Show </span>' + count +
+      ' unchanged paragraph' + (count > 1 ? 's' : '') +
       '</button> ' + esc(first[4]) + (count > 1 ? ' to ' + esc(last[4]) : '') + '</td></tr>';
   }
   function settings() {
@@ -201,8 +203,15 @@ SCRIPT = r"""
     cur = idx - 1; go(1);
   }
   document.addEventListener('click', function (e) {
-    var t = e.target;
-    if (t.dataset && t.dataset.open) { opened[+t.dataset.open] = true; apply(); return; }
+    var t = e.target, fold = t.closest && t.closest('[data-open]');
+    if (fold) {  // open the fold where it is, not back at the top
+      var at = +fold.dataset.open, top = fold.getBoundingClientRect().top;
+      opened[at] = true; apply();
+      for (var i = 0; i < view.length; i++) if (view[i][0] === 'r' && view[i][1] === at) break;
+      drawTo(i + CHUNK);
+      window.scrollBy(0, document.getElementById('row-' + at).getBoundingClientRect().top - top);
+      return;
+    }
     var a = t.closest && t.closest('a[href^="#row-"], a[href^="#was-"]');
     if (a && a.getAttribute('href').indexOf('#row-') === 0) {
       e.preventDefault(); reveal(+a.getAttribute('href').slice(5));
