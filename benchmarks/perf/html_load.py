@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import math
 import multiprocessing
 import os
 import pickle
@@ -169,6 +170,12 @@ def _markdown(results: dict[str, Any]) -> str:
             f"> {HTMLDIFF_LIMIT_S:.0f} (stopped) | — | — |"
         )
     lines += ["", "Targets at 20,000 paragraphs: open <= 5 s, filter <= 200 ms."]
+    sizes = results["sizes"]
+    if "5000" in sizes and "20000" in sizes:
+        ratio = sizes["20000"]["to_html_s"] / max(sizes["5000"]["to_html_s"], 1e-9)
+        lines.append(
+            f"to_html time exponent from 5,000 to 20,000: {math.log(ratio) / math.log(4):.2f}."
+        )
     if "20000" in results["sizes"]:
         r = results["sizes"]["20000"]["declcompare"]
         verdict = (

@@ -69,7 +69,9 @@ def _front_matter(document: WordDocument, comparison: Comparison) -> None:
     old, new = comparison.old, comparison.new
     title = f"What changed: {describe(old)} → {describe(new)}"
     check_text(title, "the title of a text")
-    document.add_heading(title, level=0)
+    document.add_heading("What changed", level=0)
+    document.add_paragraph(f"Old: {describe(old)}, {len(old.paragraphs)} paragraphs.")
+    document.add_paragraph(f"New: {describe(new)}, {len(new.paragraphs)} paragraphs.")
     if is_generated(old) or is_generated(new):
         document.add_paragraph().add_run(GENERATED_NOTICE).bold = True
     sections = {s.key: s for s in briefing_sections(comparison)}
@@ -81,20 +83,20 @@ def _front_matter(document: WordDocument, comparison: Comparison) -> None:
     if not shifts:
         document.add_paragraph("No commitment changed strength or stance.")
     else:
-        head = ("change", "old", "old wording", "new", "new wording", "strength", "on what")
+        head = ("change (strength)", "old wording", "new wording", "who, on what")
         table = document.add_table(rows=1, cols=len(head))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, head, strict=True):
             cell.text = text
+            cell.paragraphs[0].runs[0].bold = True
         for _, a, b, change in shifts:
+            assert a is not None
+            assert b is not None
             values = (
-                change.value.replace("_", " "),
-                position(old, a.paragraph_index) if a else "—",
-                a.predicate if a else "",
-                position(new, b.paragraph_index) if b else "—",
-                b.predicate if b else "",
-                f"{a.strength if a else '—'} → {b.strength if b else '—'}",
-                _clip(b.object if b else a.object if a else ""),
+                f"{change.value.replace('_', ' ')} ({a.strength} → {b.strength})",
+                f"{position(old, a.paragraph_index)}: “{a.predicate}”",
+                f"{position(new, b.paragraph_index)}: “{b.predicate}”",
+                f"{b.actor}, on: {_clip(b.object)}",
             )
             for cell, text in zip(table.add_row().cells, values, strict=True):
                 check_text(text, "a commitment")
