@@ -212,7 +212,7 @@ def test_compare_format_to_standard_output(
     ("argv", "message"),
     [
         (["--format", "xlsx"], "cannot be written to the terminal"),
-        (["--output", "report.docx"], "cannot tell the report format"),
+        (["--output", "report.odt"], "cannot tell the report format"),
         (["--output", "no/such/folder/r.md"], "does not exist"),
     ],
 )

@@ -66,13 +66,16 @@ def test_markdown_escapes_declaration_text() -> None:
 def test_html_is_self_contained_and_escapes_everything() -> None:
     page = hostile().to_html()
     assert "<script>alert(1)</script>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # The paragraph text travels once, in the JSON payload, with every < > & escaped.
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page
     assert "<img src=x" not in page
     assert "generated &lt;b&gt;bold&lt;/b&gt;" in page
     assert "http://" not in page.replace("http://example.invalid", "")
     assert "https://" not in page
     assert "default-src 'none'" in page
-    assert page.count("<script>") == 1  # the page's own filter code, inline
+    assert "script-src 'sha256-" in page  # only the page's own script, by its hash
+    assert page.count("<script>") == 1  # the page's own script, inline
+    assert page.count('<script type="application/json" id="payload">') == 1
 
 
 def test_csv_neutralises_formulae() -> None:

@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--top", type=int, default=8, help="how many changes to list (default 8)")
     cmp_.add_argument(
         "--format",
-        choices=["md", "html", "xlsx", "json", "csv"],
+        choices=["md", "html", "xlsx", "json", "csv", "docx"],
         help="report format (default: from the --output file name); without --output, "
         "the report is written to standard output and the summary to standard error",
     )

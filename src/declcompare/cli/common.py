@@ -98,13 +98,14 @@ def progress_line(stream: TextIO, enabled: bool) -> Iterator[Callable[[str], Non
 def write_output(
     comparison: Comparison, fmt: str | None, output: str | None, force: bool, out: TextIO
 ) -> str:
-    from declcompare.report import FORMATS, Format, format_for, render, write_report
+    from declcompare.report import BINARY_FORMATS, FORMATS, Format, format_for, render, write_report
 
     chosen: Format
     chosen = format_for(output or "") if fmt is None else next(f for f in FORMATS if f == fmt)
     if output is None or output == "-":
-        if chosen == "xlsx":
-            raise OutputError("an Excel workbook cannot be written to the terminal; give --output")
+        if chosen in BINARY_FORMATS:
+            what = "an Excel workbook" if chosen == "xlsx" else "a Word document"
+            raise OutputError(f"{what} cannot be written to the terminal; give --output")
         data = render(comparison, chosen).decode("utf-8")
         out.write(data)
         return "standard output"

@@ -28,6 +28,7 @@ examples:
   declcompare compare old.md new.md --format md > briefing.md
   declcompare compare old.md new.md --output changes.xlsx --force
   declcompare compare 2022.txt 2023.txt --about Afghanistan
+  declcompare compare old.md new.md -o briefing.docx   (Word, with tracked changes)
 
 exit status: 0 nothing changed, 1 something changed, 2 error (like diff)
 """

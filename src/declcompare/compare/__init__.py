@@ -206,6 +206,13 @@ class Comparison(BaseModel):
         """Write the Excel workbook to ``path``; an existing file is kept unless ``force``."""
         return rendering.write(self, "xlsx", path, force=force)
 
+    def to_docx(self, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+        """Write the Word redline (tracked changes) to ``path``; kept unless ``force``.
+
+        See :mod:`declcompare.report.docx`; needs the ``docx`` extra.
+        """
+        return rendering.write(self, "docx", path, force=force)
+
     def to_json(self) -> str:
         """The JSON report; :meth:`from_json` restores an equal comparison from it."""
         return rendering.render(self, "json")

@@ -8,6 +8,7 @@ HTML       :func:`to_html`                             ``to_html()``
 Excel      :func:`write_excel` / :func:`to_excel_bytes` ``to_excel(path)``
 JSON       :func:`to_json` / :func:`from_json`         ``to_json()`` / ``from_json()``
 CSV        :func:`to_csv`                              —
+Word       :func:`write_docx` / :func:`to_docx_bytes`  ``to_docx(path)``
 =========  ==========================================  ======================
 
 Every report follows one briefing order, :data:`SECTIONS`, filled by
@@ -28,6 +29,7 @@ from declcompare.errors import OutputError
 from declcompare.report.briefing import SECTIONS, Section, briefing
 from declcompare.report.content import write_bytes
 from declcompare.report.csv import neutralise_cell, to_csv
+from declcompare.report.docx import to_docx_bytes, write_docx
 from declcompare.report.excel import to_excel_bytes, write_excel
 from declcompare.report.html import to_html
 from declcompare.report.json_report import from_json, json_schema, to_json
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from declcompare.compare import Comparison
 
 __all__ = [
+    "BINARY_FORMATS",
     "FORMATS",
     "SECTIONS",
     "BriefingOptions",
@@ -50,16 +53,19 @@ __all__ = [
     "neutralise_cell",
     "render",
     "to_csv",
+    "to_docx_bytes",
     "to_excel_bytes",
     "to_html",
     "to_json",
     "to_markdown",
+    "write_docx",
     "write_excel",
     "write_report",
 ]
 
-Format = Literal["md", "html", "xlsx", "json", "csv"]
-FORMATS: tuple[Format, ...] = ("md", "html", "xlsx", "json", "csv")
+Format = Literal["md", "html", "xlsx", "json", "csv", "docx"]
+FORMATS: tuple[Format, ...] = ("md", "html", "xlsx", "json", "csv", "docx")
+BINARY_FORMATS: tuple[Format, ...] = ("xlsx", "docx")
 _SUFFIXES: dict[str, Format] = {
     ".md": "md",
     ".markdown": "md",
@@ -68,6 +74,7 @@ _SUFFIXES: dict[str, Format] = {
     ".xlsx": "xlsx",
     ".json": "json",
     ".csv": "csv",
+    ".docx": "docx",
 }
 
 
@@ -79,7 +86,7 @@ def format_for(path: str | os.PathLike[str]) -> Format:
     except KeyError:
         raise OutputError(
             f"cannot tell the report format from {str(path)!r}; use a name ending in "
-            ".md, .html, .xlsx, .json or .csv, or give --format"
+            ".md, .html, .xlsx, .json, .csv or .docx, or give --format"
         ) from None
 
 
@@ -87,6 +94,8 @@ def render(comparison: Comparison, fmt: Format) -> bytes:
     """A report in ``fmt`` as bytes (UTF-8 for the text formats)."""
     if fmt == "xlsx":
         return to_excel_bytes(comparison)
+    if fmt == "docx":
+        return to_docx_bytes(comparison)
     text = {
         "md": to_markdown,
         "html": to_html,
@@ -118,6 +127,7 @@ def _register() -> None:
     rendering.register_renderer("Comparison", "html-snippet", comparison_snippet)
     rendering.register_renderer("Declaration", "html-snippet", declaration_snippet)
     rendering.register_writer("Comparison", "xlsx", write_excel)
+    rendering.register_writer("Comparison", "docx", write_docx)
     rendering.register_reader("Comparison", "json", from_json)
 
 

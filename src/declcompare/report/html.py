@@ -1,9 +1,12 @@
-"""One self-contained HTML file: side-by-side and inline redlines, filters, print-ready.
+"""One self-contained HTML file: the briefing's sections, then every paragraph side by side.
 
-Everything is inline (CSS and a few lines of JavaScript); the page makes no request
-of any kind. All declaration text is escaped, so markup in a declaration shows as
-text and never runs. Changes are marked by more than colour: deletions are struck
-through, insertions underlined, and every row names its kind in words.
+Everything is inline; the page makes no request of any kind. The sections come from
+:func:`~declcompare.report.html_sections.briefing_sections`, drawn in its order. The
+paragraph rows travel once, as a JSON payload (:mod:`~declcompare.report.html_payload`),
+and the page's script (:mod:`~declcompare.report.html_assets`, admitted by its hash)
+draws them as the reader scrolls, so a 20,000-paragraph comparison opens at once.
+All declaration text is escaped. Changes are marked by more than colour: deletions are
+struck through, insertions underlined, and every row names its kind in words.
 """
 
 from __future__ import annotations
@@ -13,104 +16,24 @@ from typing import TYPE_CHECKING
 
 from declcompare.report.content import (
     GENERATED_NOTICE,
-    SHIFTS,
     describe,
-    headline,
     is_generated,
     items,
     position,
-    shift_rows,
 )
-from declcompare.text.diff import Op, Segment
+from declcompare.report.html_assets import CSP, CSS, SCRIPT
+from declcompare.report.html_payload import KINDS, payload_json
+from declcompare.report.html_sections import Section, briefing_sections
+from declcompare.text.diff import Op, Segment, redline
 
 if TYPE_CHECKING:
+    from declcompare.commitments import Commitment
     from declcompare.compare import Comparison
     from declcompare.model import Declaration
 
-__all__ = ["comparison_snippet", "declaration_snippet", "to_html"]
+__all__ = ["CSP", "CSS", "comparison_snippet", "declaration_snippet", "to_html"]
 
-CSS = """
-:root { --ins: #d7f5dd; --del: #ffe0e0; --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; }
-* { box-sizing: border-box; }
-body { font: 15px/1.5 Georgia, "Times New Roman", serif; color: var(--ink); margin: 0 auto;
-       max-width: 1400px; padding: 1.5rem; }
-h1 { font-size: 1.5rem; margin: 0 0 .5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-.meta, .legend { color: var(--muted); font-size: .9rem; }
-.generated { border: 3px solid #9a6700; background: #fff8c5; padding: .6rem 1rem;
-             font-weight: bold; margin: 1rem 0; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border-bottom: 1px solid var(--rule); padding: .45rem .5rem; vertical-align: top;
-         text-align: left; }
-th { background: #f6f8fa; position: sticky; top: 0; }
-td.pos { white-space: nowrap; font-size: .85rem; color: var(--muted); }
-ins { background: var(--ins); text-decoration: underline; text-decoration-thickness: 2px; }
-del { background: var(--del); text-decoration: line-through; text-decoration-thickness: 2px; }
-.kind { font: bold .75rem/1.2 system-ui, sans-serif; text-transform: uppercase;
-        letter-spacing: .03em; white-space: nowrap; }
-.kind::before { display: inline-block; width: 1.2em; }
-.kind .meta { text-transform: none; font-weight: normal; letter-spacing: 0; }
-tr[data-kind="unchanged"] .kind::before { content: "="; }
-tr[data-kind="reworded"] .kind::before { content: "~"; }
-tr[data-kind="added"] .kind::before { content: "+"; }
-tr[data-kind="dropped"] .kind::before { content: "−"; }
-tr[data-kind="split"] .kind::before { content: "<"; }
-tr[data-kind="merged"] .kind::before { content: ">"; }
-tr[data-kind="added"] td.text { background: #f0fbf2; }
-tr[data-kind="dropped"] td.text { background: #fff3f3; }
-tr.moved-from td { color: var(--muted); font-style: italic; }
-.controls { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center;
-            font: .9rem system-ui, sans-serif; padding: .6rem 0;
-            border-bottom: 1px solid var(--rule); }
-.controls fieldset { border: 1px solid var(--rule); padding: .2rem .6rem; }
-body.view-inline .side { display: none; } body:not(.view-inline) .inline { display: none; }
-.hidden { display: none; }
-.counts td, .counts th { text-align: right; } .counts td:first-child { text-align: left; }
-:target { outline: 3px solid #0969da; }
-@media print {
-  .controls { display: none; }
-  body { max-width: none; padding: 0; font-size: 11pt; }
-  th { position: static; }
-  thead { display: table-header-group; }
-  tr { page-break-inside: avoid; break-inside: avoid; }
-  h2 { page-break-after: avoid; break-after: avoid; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
-
-_JS = """
-(function () {
-  var body = document.body;
-  function apply() {
-    var kinds = {};
-    document.querySelectorAll('input[name=kind]').forEach(function (box) {
-      kinds[box.value] = box.checked;
-    });
-    var section = document.getElementById('section-filter').value;
-    document.querySelectorAll('#paragraphs tbody tr').forEach(function (row) {
-      var show = kinds[row.dataset.kind] !== false &&
-                 (section === '' || row.dataset.section === section);
-      row.classList.toggle('hidden', !show);
-    });
-  }
-  document.querySelectorAll('input[name=kind]').forEach(function (box) {
-    box.addEventListener('change', apply);
-  });
-  document.getElementById('section-filter').addEventListener('change', apply);
-  document.querySelectorAll('input[name=view]').forEach(function (radio) {
-    radio.addEventListener('change', function () {
-      body.classList.toggle('view-inline', radio.value === 'inline' && radio.checked);
-    });
-  });
-  apply();
-})();
-"""
-
-
-# The page may load nothing: no script, style, font, image or connection from anywhere.
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-    "img-src data:; base-uri 'none'; form-action 'none'"
-)
+_OPEN_ROWS = 30  # commitment rows shown before the rest fold away
 
 
 def _e(text: str | None) -> str:
@@ -142,105 +65,130 @@ def _counts_table(comparison: Comparison) -> str:
     )
 
 
-def _commitments_table(comparison: Comparison) -> str:
+def _object(a: Commitment | None, b: Commitment | None) -> str:
+    """The object of a commitment; where it changed, as a word diff of old and new."""
+    if a is not None and b is not None and a.object != b.object:
+        return _segments(redline(a.object, b.object), "inline")
+    c = b if b is not None else a
+    return _e(c.object if c is not None else "")
+
+
+def _pairs_table(comparison: Comparison, section: Section) -> str:
+    """Commitment rows: old and new wording side by side, the strength, actor and object."""
+    if not section.pairs:
+        return "<p>None.</p>"
+    number = {id(link): n for n, link in enumerate(comparison.links, start=1)}
     rows = []
-    for _, a, b, change in shift_rows(comparison):
+    for link, a, b, change in section.pairs:
+        n = number.get(id(link), 0)
         old_pos = position(comparison.old, a.paragraph_index) if a else "—"
         new_pos = position(comparison.new, b.paragraph_index) if b else "—"
-        c = b if b is not None else a
-        assert c is not None
+        either = b if b is not None else a
+        actor = either.actor if either is not None else ""
         strength = f"{a.strength if a else '—'} → {b.strength if b else '—'}"
         rows.append(
             f"<tr data-change='{_e(change.value)}'><td class='kind'>"
             f"{_e(change.value.replace('_', ' '))}</td>"
-            f"<td class='pos'>{_e(old_pos)}</td><td>{_e(a.predicate if a else '')}</td>"
-            f"<td class='pos'>{_e(new_pos)}</td><td>{_e(b.predicate if b else '')}</td>"
-            f"<td class='pos'>{_e(strength)}</td><td>{_e(c.actor)}</td>"
-            f"<td>{_e(c.object)}</td></tr>"
+            f"<td class='pos'><a href='#row-{n}'>{_e(old_pos)}</a></td>"
+            f"<td>{_e(a.predicate if a else '')}</td>"
+            f"<td class='pos'><a href='#row-{n}'>{_e(new_pos)}</a></td>"
+            f"<td>{_e(b.predicate if b else '')}</td>"
+            f"<td class='pos'>{_e(strength)}</td><td>{_e(actor)}</td>"
+            f"<td>{_object(a, b)}</td></tr>"
         )
-    if not rows:
-        return "<p>No commitment changed.</p>"
+    table = (
+        f"<table class='pairs' id='{_e(section.key)}-table'><thead><tr>"
+        "<th scope='col'>change</th><th scope='col'>old</th><th scope='col'>old wording</th>"
+        "<th scope='col'>new</th><th scope='col'>new wording</th><th scope='col'>strength</th>"
+        "<th scope='col'>who</th><th scope='col'>on what</th></tr></thead>"
+    )
+    if len(rows) <= _OPEN_ROWS:
+        return f"{table}<tbody>{''.join(rows)}</tbody></table>"
     return (
-        "<table id='commitments'><thead><tr><th scope='col'>change</th>"
-        "<th scope='col'>before</th><th scope='col'>predicate before</th>"
-        "<th scope='col'>after</th><th scope='col'>predicate after</th>"
-        "<th scope='col'>strength</th><th scope='col'>actor</th><th scope='col'>object</th>"
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{table}<tbody>{''.join(rows[:_OPEN_ROWS])}</tbody></table>"
+        f"<details><summary>{len(rows) - _OPEN_ROWS} more</summary>{table}"
+        f"<tbody>{''.join(rows[_OPEN_ROWS:])}</tbody></table></details>"
     )
 
 
-def to_html(comparison: Comparison) -> str:
-    """The full report as one self-contained HTML page."""
-    old, new = comparison.old, comparison.new
-    rows = items(comparison)
-    sections = sorted({i.section for i in rows}, key=[i.section for i in rows].index)
-    kinds = ["added", "dropped", "reworded", "split", "merged", "unchanged"]
-    # A moved paragraph also leaves a marker where it stood in the old text.
-    markers: dict[int, list[str]] = {}
-    for i in rows:
-        link = i.link
-        if link.moved and link.old_index is not None:
-            anchor_row = max(
-                (
-                    r.number
-                    for r in rows
-                    if not r.link.moved
-                    and r.link.old_index is not None
-                    and r.link.old_index < link.old_index
-                ),
-                default=0,
-            )
-            markers.setdefault(anchor_row, []).append(
-                f"<tr class='moved-from' data-kind='{_e(link.kind.value)}' "
-                f"data-section='{_e(i.section)}' id='was-{i.number}'><td class='kind'>moved</td>"
-                f"<td class='pos'>{_e(i.old_position)}</td><td class='pos'>—</td>"
-                f"<td class='text' colspan='2'>This paragraph stood here in the old text; "
-                f"it is now <a href='#row-{i.number}'>{_e(i.new_position)}</a>.</td></tr>"
-            )
-    body_rows: list[str] = list(markers.get(0, []))
-    for i in rows:
-        link = i.link
-        old_text = _segments(link.redline, "old")
-        new_text = _segments(link.redline, "new")
-        inline = _segments(link.redline, "inline")
-        notes = []
-        if link.moved:
-            notes.append(f"<a href='#was-{i.number}'>moved from {_e(i.old_position)}</a>")
-        if link.renumbered:
-            notes.append("renumbered")
-        if i.shifts:
-            notes.append(f"{i.shifts} commitment shift(s)")
-        note = f"<div class='meta'>{'; '.join(notes)}</div>" if notes else ""
-        similarity = (
-            f"<div class='meta'>similarity {link.similarity:.2f}</div>"
-            if link.kind.value in ("reworded", "split", "merged")
-            else ""
+_HEAD = (
+    "<colgroup><col class='c-kind'><col class='c-pos'><col class='c-pos'><col><col></colgroup>"
+    "<thead><tr><th scope='col'>change</th><th scope='col'>old</th><th scope='col'>new</th>"
+    "<th scope='col'>old text</th><th scope='col'>new text</th></tr></thead>"
+)
+
+
+def _section_html(comparison: Comparison, section: Section) -> str:
+    """One section of the briefing; paragraph rows are drawn by the script from the payload."""
+    head = f"<section id='{_e(section.key)}'><h2>{_e(section.title)}</h2>"
+    if section.key == "paragraphs":
+        return head + _paragraphs(section) + "</section>"
+    parts = []
+    if section.sentences:
+        parts.append(
+            "<ul class='summary'>"
+            + "".join(f"<li>{_e(s)}</li>" for s in section.sentences)
+            + "</ul>"
         )
-        body_rows.append(
-            f"<tr id='row-{i.number}' data-kind='{_e(link.kind.value)}' "
-            f"data-section='{_e(i.section)}'>"
-            f"<td class='kind'>{_e(link.kind.value)}{similarity}{note}</td>"
-            f"<td class='pos'>{_e(i.old_position)}</td><td class='pos'>{_e(i.new_position)}</td>"
-            f"<td class='text side'>{old_text}</td><td class='text side'>{new_text}</td>"
-            f"<td class='text inline' colspan='2'>{inline}</td></tr>"
+    if section.key == "summary":
+        parts.append(
+            "<details><summary>Paragraphs by change, section by section</summary>"
+            f"{_counts_table(comparison)}</details>"
         )
-        body_rows.extend(markers.get(i.number, []))
+    elif section.pairs or not section.rows:
+        parts.append(_pairs_table(comparison, section))
+    if section.rows:
+        numbers = " ".join(str(i.number) for i in section.rows)
+        table = f"<table class='rows'>{_HEAD}<tbody data-rows='{numbers}'></tbody></table>"
+        if section.key == "routine":
+            table = (
+                f"<details><summary>{len(section.rows)} routine changes</summary>{table}</details>"
+            )
+        parts.append(table)
+    return head + "".join(parts) + "</section>"
+
+
+def _paragraphs(section: Section) -> str:
+    kinds = [k for k in KINDS if k != "unchanged"]
     kind_boxes = "".join(
         f"<label><input type='checkbox' name='kind' value='{k}' checked> {k}</label> "
         for k in kinds
     )
-    section_options = "".join(f"<option value='{_e(s)}'>{_e(s)}</option>" for s in sections)
+    names = list(dict.fromkeys(i.section for i in section.rows))
+    options = "".join(f"<option value='{_e(s)}'>{_e(s)}</option>" for s in names)
+    return f"""<p class="legend">Deleted text is <del>struck through</del>, inserted text
+<ins>underlined</ins>; ¶ is the position in each text, with its printed number where it
+has one. Unchanged paragraphs are folded: open a fold to read them. Keys: j next change,
+k previous change.</p>
+<div class="controls" role="group" aria-label="Navigation and filters">
+<button type="button" id="previous">Previous change (k)</button>
+<button type="button" id="next">Next change (j)</button>
+<span class="meta" id="position" aria-live="polite"></span>
+<fieldset><legend>Show</legend>{kind_boxes}<label><input type='checkbox' value='unchanged'
+ name='kind' checked hidden><input type='checkbox' id='show-unchanged'> unchanged in full</label>
+</fieldset>
+<label>Section <select id="section-filter"><option value="">all sections</option>
+{options}</select></label>
+<span class="meta"><span id="shown">0</span> rows shown of {len(section.rows)}</span>
+</div>
+<noscript><p>The paragraph table is drawn by the page's own script; allow it to run, or
+use the Markdown or Excel report.</p></noscript>
+<table id="paragraphs">{_HEAD}<tbody></tbody></table>"""
+
+
+def to_html(comparison: Comparison) -> str:
+    """The briefing as one self-contained HTML page, sections in the briefing's order."""
+    old, new = comparison.old, comparison.new
+    sections = briefing_sections(comparison)
+    every = next(s for s in sections if s.key == "paragraphs")
+    payload = payload_json(list(every.rows), len(old.paragraphs))
     generated = (
         f"<p class='generated' role='note'>{_e(GENERATED_NOTICE)}</p>"
         if is_generated(old) or is_generated(new)
         else ""
     )
-    counts = headline(comparison)
-    commitment_line = ", ".join(
-        f"{v} {k.replace('_', ' ')}" for k, v in counts.commitments.items() if v
-    )
-    shifted = sum(1 for r in shift_rows(comparison) if r.change.value in SHIFTS)
     title = f"What changed: {describe(old)} → {describe(new)}"
+    body = "\n".join(_section_html(comparison, s) for s in sections)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -254,35 +202,12 @@ def to_html(comparison: Comparison) -> str:
 <h1>{_e(title)}</h1>
 {generated}
 <p class="meta">Old: {_e(describe(old))}, {len(old.paragraphs)} paragraphs.
-New: {_e(describe(new))}, {len(new.paragraphs)} paragraphs.
-Commitments: {_e(commitment_line or "none")} ({shifted} changed strength or stance).</p>
-<h2>Paragraphs by change</h2>
-{_counts_table(comparison)}
-<h2>Commitments that changed</h2>
-{_commitments_table(comparison)}
-<h2>Paragraphs</h2>
-<p class="legend">Deleted text is <del>struck through</del>, inserted text
-<ins>underlined</ins>; ¶ is the position in each text, with its printed number where it
-has one. A moved paragraph links to the place it left.</p>
-<div class="controls" role="group" aria-label="Filters">
-<fieldset><legend>Show</legend>{kind_boxes}</fieldset>
-<label>Section <select id="section-filter"><option value="">all sections</option>
-{section_options}</select></label>
-<fieldset><legend>View</legend>
-<label><input type="radio" name="view" value="side" checked> side by side</label>
-<label><input type="radio" name="view" value="inline"> inline</label></fieldset>
-</div>
-<table id="paragraphs">
-<thead><tr><th scope="col">change</th><th scope="col">old</th><th scope="col">new</th>
-<th scope="col" class="side">old text</th><th scope="col" class="side">new text</th>
-<th scope="col" class="inline" colspan="2">redline</th></tr></thead>
-<tbody>
-{chr(10).join(body_rows)}
-</tbody>
-</table>
+New: {_e(describe(new))}, {len(new.paragraphs)} paragraphs.</p>
+{body}
 <p class="meta">Produced by declcompare. Every paragraph of both texts is accounted for
-in the table above.</p>
-<script>{_JS}</script>
+in the last table.</p>
+<script type="application/json" id="payload">{payload}</script>
+<script>{SCRIPT}</script>
 </body>
 </html>
 """
