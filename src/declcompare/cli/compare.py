@@ -34,13 +34,13 @@ def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -
     old, new = comparison.old, comparison.new
     console.print(f"[bold]Old:[/bold] {old.title or old.id} ({len(old.paragraphs)} paragraphs)")
     console.print(f"[bold]New:[/bold] {new.title or new.id} ({len(new.paragraphs)} paragraphs)")
-    summary = comparison.summary()
+    summary = comparison.counts_by_section()  # plain counts: no pandas for a console table
     table = Table(title="Paragraphs by change", title_justify="left")
     table.add_column("section")
-    for column in summary.columns:
-        table.add_column(str(column), justify="right")
-    for section, row in summary.iterrows():
-        table.add_row(str(section), *(str(int(v)) for v in row.tolist()))
+    for column in summary["(total)"]:
+        table.add_column(column, justify="right")
+    for section, row in summary.items():
+        table.add_row(section, *(str(v) for v in row.values()))
     console.print(table)
     from declcompare.report.content import SHIFTS, headline, items, position, shift_rows
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
-from declcompare.model import Declaration
-
 if TYPE_CHECKING:
-    pass
+    from declcompare.model import Declaration
 
 from declcompare.cli.common import EXIT_SAME, clip
 
