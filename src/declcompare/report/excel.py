@@ -75,49 +75,61 @@ def _escape_note(rows: list[list[object]]) -> str | None:
     )
 
 
-def _cell(value: object) -> object:
+def _cell(value: object) -> str | float | None:
     if isinstance(value, str):
         text = _illegal().sub(_visible, neutralise_cell(value))
         if len(text) > _MAX_CELL:
             note = " … [cut: the full text is in the JSON report]"
             text = text[: _MAX_CELL - len(note)] + note
         return text
-    return value
+    if value is None or isinstance(value, int | float):
+        return value
+    return _cell(str(value))
 
 
 def to_excel_bytes(comparison: Comparison) -> bytes:
     """The workbook as bytes."""
     try:
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import Cell
         from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
     except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
         raise MissingDependencyError("Excel reports", extra="excel", module="openpyxl") from exc
 
-    wb = Workbook()
+    # Write-only mode streams each row to the file as it is appended, so time and memory
+    # grow with the rows and not with a grid of cell objects kept for the whole sheet.
+    wb = Workbook(write_only=True)
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
+    fills = {k: PatternFill("solid", start_color=v, end_color=v) for k, v in _FILLS.items()}
 
     def sheet(title: str, header: list[str], rows: list[list[object]], widths: list[int],
               kind_column: int | None) -> None:  # fmt: skip
         ws = wb.create_sheet(title)
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font = bold
-        for row in rows:
-            ws.append([_cell(v) for v in row])
         for index, width in enumerate(widths, start=1):
-            ws.column_dimensions[ws.cell(row=1, column=index).column_letter].width = width
-        for row_cells in ws.iter_rows(min_row=2):
-            for cell in row_cells:
-                cell.alignment = wrap
-            if kind_column is not None:
-                kind = str(row_cells[kind_column].value or "")
-                fill = _FILLS.get(kind)
-                if fill:
-                    for cell in row_cells:
-                        cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+            ws.column_dimensions[get_column_letter(index)].width = width
         ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
+        last = get_column_letter(max(len(header), max((len(r) for r in rows), default=0)))
+        ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+
+        def cell(value: object, fill: PatternFill | None) -> Cell:
+            c = WriteOnlyCell(ws, value=_cell(value))
+            c.alignment = wrap
+            if fill is not None:
+                c.fill = fill
+            return c
+
+        head = []
+        for value in header:
+            c = WriteOnlyCell(ws, value=value)
+            c.font = bold
+            head.append(c)
+        ws.append(head)
+        for row in rows:
+            fill = fills.get(str(row[kind_column] or "")) if kind_column is not None else None
+            ws.append([cell(v, fill) for v in row])
 
     summary_rows: list[list[object]] = [
         ["Old", describe(comparison.old)],
@@ -171,7 +183,6 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
     if note is not None:
         summary_rows.insert(0, ["Note", note])
     sheet("Summary", ["item", "value"], summary_rows, [28, 110], None)
-    del wb["Sheet"]
 
     sheet(
         "Paragraphs",
