@@ -17,6 +17,7 @@ from declcompare.cli.common import EXIT_DIFFERENT, EXIT_SAME
 EPILOG_BATCH = """\
 examples:
   declcompare batch pairs.toml
+  declcompare batch pairs.toml --engine processes --workers 2
   declcompare batch pairs.toml --engine dask --output all-pairs.csv
 
 pairs.toml:
@@ -61,10 +62,13 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         with Progress(console=ErrConsole(file=sys.stderr), transient=True) as bar:
             task = bar.add_task("Comparing pairs", total=len(pairs))
             frame = compare_many(
-                pairs, engine=args.engine, progress=lambda d, t: bar.update(task, completed=d)
+                pairs,
+                engine=args.engine,
+                n_workers=args.workers,
+                progress=lambda d, t: bar.update(task, completed=d),
             )
     else:
-        frame = compare_many(pairs, engine=args.engine)
+        frame = compare_many(pairs, engine=args.engine, n_workers=args.workers)
     counts = frame.groupby(["pair", "kind"], observed=False).size().unstack(fill_value=0)
     table = Table(title=f"{len(pairs)} pairs", title_justify="left")
     table.add_column("pair")
