@@ -93,7 +93,7 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.cell.cell import Cell
-        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
         from openpyxl.utils import get_column_letter
     except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
         raise MissingDependencyError("Excel reports", extra="excel", module="openpyxl") from exc
@@ -101,9 +101,14 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
     # Write-only mode streams each row to the file as it is appended, so time and memory
     # grow with the rows and not with a grid of cell objects kept for the whole sheet.
     wb = Workbook(write_only=True)
-    bold = Font(bold=True)
+    # One named style per look (header, text, text on each kind's colour): a cell takes
+    # a style by name, instead of every cell hashing its font, alignment and fill anew.
     wrap = Alignment(wrap_text=True, vertical="top")
-    fills = {k: PatternFill("solid", start_color=v, end_color=v) for k, v in _FILLS.items()}
+    wb.add_named_style(NamedStyle(name="declcompare header", font=Font(bold=True)))
+    wb.add_named_style(NamedStyle(name="declcompare text", alignment=wrap))
+    for kind, colour in _FILLS.items():
+        fill = PatternFill("solid", start_color=colour, end_color=colour)
+        wb.add_named_style(NamedStyle(name=f"declcompare {kind}", alignment=wrap, fill=fill))
 
     def sheet(title: str, header: list[str], rows: list[list[object]], widths: list[int],
               kind_column: int | None) -> None:  # fmt: skip
@@ -114,22 +119,16 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
         last = get_column_letter(max(len(header), max((len(r) for r in rows), default=0)))
         ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
 
-        def cell(value: object, fill: PatternFill | None) -> Cell:
+        def cell(value: object, style: str) -> Cell:
             c = WriteOnlyCell(ws, value=_cell(value))
-            c.alignment = wrap
-            if fill is not None:
-                c.fill = fill
+            c.style = style
             return c
 
-        head = []
-        for value in header:
-            c = WriteOnlyCell(ws, value=value)
-            c.font = bold
-            head.append(c)
-        ws.append(head)
+        ws.append([cell(value, "declcompare header") for value in header])
         for row in rows:
-            fill = fills.get(str(row[kind_column] or "")) if kind_column is not None else None
-            ws.append([cell(v, fill) for v in row])
+            kind = str(row[kind_column] or "") if kind_column is not None else ""
+            style = f"declcompare {kind}" if kind in _FILLS else "declcompare text"
+            ws.append([cell(v, style) for v in row])
 
     summary_rows: list[list[object]] = [
         ["Old", describe(comparison.old)],
