@@ -2,6 +2,7 @@
 
 Run:  python -m benchmarks.perf.job                    (writes job.json, then results.md)
       python -m benchmarks.perf.job --sizes 5000       (fewer scale sets)
+      python -m benchmarks.perf.job --cli-sizes 5000   (the command at 5,000 only)
       python -m benchmarks.perf.job --startup-only     (--help and import only)
       python -m benchmarks.perf.job --no-write         (print only)
 
@@ -53,9 +54,15 @@ TARGETS = {
     "help_s": ("<=", 0.2),
     "import_s": ("<=", 0.3),
     "cli_seed_s": ("<=", 1.0),
+    "cli_seed_cpu_s": ("<=", 1.0),
     "whole_over_compare_20000": ("<=", 3.0),
     **{f"exponent_{fmt}": ("<=", 1.15) for fmt in REPORTS},
 }
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _wall(command: list[str], cwd: str, timeout: float = 3600.0) -> tuple[float, int]:
@@ -64,9 +71,20 @@ def _wall(command: list[str], cwd: str, timeout: float = 3600.0) -> tuple[float,
     return time.perf_counter() - started, done.returncode
 
 
+def _timed_run(command: list[str], cwd: str) -> tuple[float, float, int]:
+    """Wall time, CPU time (user + system) and exit status of one run of a command."""
+    cpu = _children_cpu()
+    seconds, status = _wall(command, cwd)
+    return seconds, _children_cpu() - cpu, status
+
+
 def _median_wall(command: list[str], cwd: str, runs: int) -> float:
     _wall(command, cwd)  # warm the file cache and the bytecode
     return round(statistics.median(_wall(command, cwd)[0] for _ in range(runs)), 4)
+
+
+def _median_cpu(command: list[str], cwd: str, runs: int) -> float:
+    return round(statistics.median(_timed_run(command, cwd)[1] for _ in range(runs)), 4)
 
 
 def _command() -> list[str]:
@@ -88,10 +106,12 @@ def startup(runs: int = 9) -> dict[str, float]:
         inside.append(float(out.stdout.strip()))
     return {
         "help_s": _median_wall([*_command(), "--help"], tmp, runs),
+        "help_cpu_s": _median_cpu([*_command(), "--help"], tmp, runs),
         "usage_error_s": _median_wall([*_command(), "compare"], tmp, runs),
         "import_s": round(statistics.median(inside), 4),
         "import_process_s": _median_wall([py, "-c", "import declcompare"], tmp, runs),
         "python_pass_s": _median_wall([py, "-c", "pass"], tmp, runs),
+        "python_pass_cpu_s": _median_cpu([py, "-c", "pass"], tmp, runs),
         "import_pandas_process_s": _median_wall([py, "-c", "import pandas"], tmp, runs),
     }
 
@@ -120,19 +140,21 @@ def write_pair(n: int | None, folder: Path) -> tuple[Path, Path]:
 
 
 def cli_end_to_end(old: Path, new: Path, folder: Path, runs: int) -> dict[str, float]:
-    """Wall time of the command, summary only and with each report written."""
+    """Wall and CPU time of the command, summary only and with each report written."""
     out: dict[str, float] = {}
     for label, extra in (("summary", []), ("html", ["-o", "x.html"]), ("xlsx", ["-o", "x.xlsx"])):
         command = [*_command(), "compare", str(old), str(new), "--no-progress", *extra]
         if extra:
             command.append("--force")
-        times = []
+        times, cpus = [], []
         for _ in range(runs):
-            seconds, status = _wall(command, str(folder))
+            seconds, cpu, status = _timed_run(command, str(folder))
             if status not in (0, 1):
                 raise RuntimeError(f"{' '.join(command)} failed with status {status}")
             times.append(seconds)
+            cpus.append(cpu)
         out[label] = round(statistics.median(times), 3)
+        out[f"{label}_cpu"] = round(statistics.median(cpus), 3)
     return out
 
 
@@ -235,7 +257,9 @@ def _exponent(small: dict[str, Any], large: dict[str, Any], stage: str) -> float
     return round(math.log(b / a) / math.log(large["rows"] / small["rows"]), 2)
 
 
-def measure(sizes: tuple[int, ...], cli_runs: int, htmldiff_limit: float) -> dict[str, object]:
+def measure(
+    sizes: tuple[int, ...], cli_sizes: tuple[int, ...], cli_runs: int, htmldiff_limit: float
+) -> dict[str, object]:
     from benchmarks.accuracy.run import machine
 
     results: dict[str, object] = {"machine": machine(), "startup": startup()}
@@ -246,9 +270,9 @@ def measure(sizes: tuple[int, ...], cli_runs: int, htmldiff_limit: float) -> dic
         for n in (None, *sizes):
             label = "seed" if n is None else str(n)
             old, new = write_pair(n, folder)
-            entry: dict[str, object] = {
-                "cli": cli_end_to_end(old, new, folder, cli_runs if n is None else 1)
-            }
+            entry: dict[str, object] = {}
+            if n is None or n in cli_sizes:
+                entry["cli"] = cli_end_to_end(old, new, folder, cli_runs if n is None else 1)
             entry["stages"] = _child("stages", [str(old), str(new), tmp], 7200)
             entry["htmldiff"] = _child("htmldiff", [str(old), str(new)], htmldiff_limit)
             browser = _browser(folder / "report.html")
@@ -261,6 +285,7 @@ def measure(sizes: tuple[int, ...], cli_runs: int, htmldiff_limit: float) -> dic
         "help_s": results["startup"]["help_s"],  # type: ignore[index]
         "import_s": results["startup"]["import_s"],  # type: ignore[index]
         "cli_seed_s": per_size["seed"]["cli"]["summary"],  # type: ignore[index]
+        "cli_seed_cpu_s": per_size["seed"]["cli"]["summary_cpu"],  # type: ignore[index]
     }
     scaled = [str(n) for n in sizes]
     if len(scaled) >= 2:
@@ -301,13 +326,15 @@ def markdown(results: dict[str, Any]) -> list[str]:
     lines += ["", "Start-up, median wall time of fresh processes (s):", ""]
     lines += ["| measurement | seconds |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in results["startup"].items()]
-    lines += ["", "Command end to end (`declcompare compare OLD NEW`), wall time (s):", ""]
+    lines += ["", "Command end to end (`declcompare compare OLD NEW`), wall (CPU) time (s):", ""]
     lines += ["| pair | rows | summary only | `-o x.html` | `-o x.xlsx` |", "|---|---|---|---|---|"]
     for label, e in results["sizes"].items():
-        c = e["cli"]
-        lines.append(
-            f"| {label} | {e['stages']['rows']} | {c['summary']} | {c['html']} | {c['xlsx']} |"
+        c = e.get("cli", {})
+        timings = " | ".join(
+            f"{c[k]} ({c.get(k + '_cpu')})" if k in c else "not run"
+            for k in ("summary", "html", "xlsx")
         )
+        lines.append(f"| {label} | {e['stages']['rows']} | {timings} |")
     stages = list(next(iter(results["sizes"].values()))["stages"]["seconds"])
     lines += ["", "Stages in one process (s, and share of the total):", ""]
     lines += ["| pair | " + " | ".join(stages) + " | peak RSS GiB |"]
@@ -349,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
     parser.add_argument("--cli-runs", type=int, default=5, help="runs of the seed command")
+    parser.add_argument(
+        "--cli-sizes", type=int, nargs="*", help="scale sets run through the command (default all)"
+    )
     parser.add_argument("--htmldiff-limit", type=float, default=300.0)
     parser.add_argument("--startup-only", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="print, do not write results")
@@ -356,7 +386,10 @@ def main(argv: list[str] | None = None) -> int:
     if options.startup_only:
         print(json.dumps(startup(), indent=2))
         return 0
-    results = measure(tuple(options.sizes), options.cli_runs, options.htmldiff_limit)
+    cli_sizes = options.sizes if options.cli_sizes is None else options.cli_sizes
+    results = measure(
+        tuple(options.sizes), tuple(cli_sizes), options.cli_runs, options.htmldiff_limit
+    )
     results["measured"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     results["command"] = "python -m benchmarks.perf.job " + " ".join(args)
     print(json.dumps(results["targets"], indent=2))
