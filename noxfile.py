@@ -67,3 +67,4 @@ def perf(session: nox.Session) -> None:
     session.install("-e", ".[test,all]", "redlines")
     session.run("python", "-m", "benchmarks.perf.run", *session.posargs)
     session.run("python", "-m", "benchmarks.perf.many")
+    session.run("python", "-m", "benchmarks.perf.job")
