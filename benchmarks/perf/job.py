@@ -23,8 +23,9 @@ Measured in one run, on the same inputs:
   the HTML report (within a time limit).
 
 The HTML report's load time in a browser is measured by a separate module: when
-``benchmarks/perf/html_load.py`` exists and defines ``measure(path) -> dict``, it is
-called on each HTML report written here and its figures are recorded beside them.
+``benchmarks/perf/html_load.py`` exists and defines ``measure_file(path) -> dict``,
+it is called on the HTML report of each size written here and its figures are
+recorded beside the others (the hook; nothing is recorded without it).
 
 Generated revisions are not real declarations; the scale sets say so in their titles.
 """
@@ -246,7 +247,9 @@ def _browser(path: Path) -> dict[str, object] | None:
         hook: Any = importlib.import_module(BROWSER_HOOK)
     except ModuleNotFoundError:
         return None
-    result: dict[str, object] = hook.measure(path)
+    if not hasattr(hook, "measure_file"):
+        return None
+    result: dict[str, object] = hook.measure_file(path)
     return result
 
 
