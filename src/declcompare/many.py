@@ -12,7 +12,7 @@ engines give the same result, row for row:
   a local Dask cluster costs seconds and buys nothing on one machine).
 
 Work is shipped as it is given (a path travels as a path and is read by the
-worker) in batches of consecutive pairs, a few batches per worker, so that the
+worker) in batches of consecutive pairs, eight batches per worker, so that the
 cost of a task (scheduling, pickling the result) is paid per batch, not per pair.
 
 A pair that cannot be compared (a missing file, a damaged PDF) raises its
@@ -43,7 +43,7 @@ __all__ = ["compare_many"]
 
 Source = Declaration | str | os.PathLike[str]
 ENGINES = ("local", "processes", "dask")
-BATCHES_PER_WORKER = 4  # enough to even out pairs of unequal size, few enough to be cheap
+BATCHES_PER_WORKER = 8  # enough to even out pairs of unequal size, few enough to be cheap
 
 
 def _one(index: int, old: Source, new: Source, options: CompareOptions | None) -> pd.DataFrame:
