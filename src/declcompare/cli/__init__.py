@@ -161,10 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["local", "processes", "dask"],
         default="local",
         help="local: one process (default); processes: worker processes of this machine; "
-        "dask: the current Dask cluster (extra declcompare[dask])",
+        "dask: the current Dask cluster, else worker processes (extra declcompare[dask])",
     )
     batch.add_argument("--workers", type=int, default=2, metavar="N",
-                       help="worker processes for --engine processes (default 2)")  # fmt: skip
+                       help="worker processes of this machine (default 2)")  # fmt: skip
     add_output(batch, "write all rows as one CSV")
     add_no_progress(batch, "no progress bar, even on a terminal")
     batch.set_defaults(handler=cmd_batch)
