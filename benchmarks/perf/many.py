@@ -4,7 +4,8 @@ Run:  python -m benchmarks.perf.many      (writes benchmarks/perf/many.json)
       python -m benchmarks.perf.many --no-dask --no-write
 
 Timed in the same run on the same inputs (the 370 consecutive pairs of the UN
-resolution series, given as paths): the local engine (one process), the processes
+resolution series, given as paths): the local engine (one process, run before and
+after the processes engine, the faster run counting), the processes
 engine with one and with two workers, and, when the dask extra is installed, the
 Dask engine on a fresh LocalCluster of one and of two worker processes (one thread
 each; the workers are up before the clock starts, their first import of declcompare
@@ -138,13 +139,23 @@ def main(argv: list[str] | None = None) -> int:
         results[f"processes_{workers}_workers_cpu_s"] = round(_cpu() - cpu, 2)
         results[f"processes_{workers}_workers_identical_to_local"] = bool(frame.equals(local))
         print(json.dumps(results), flush=True)
+    # The local engine again, after the processes runs: on a shared machine the load
+    # changes over minutes; the faster of its two runs is the one compared against.
+    started, cpu = time.perf_counter(), _cpu()
+    again = compare_many(pairs)
+    results["local_engine_second_run_s"] = round(time.perf_counter() - started, 2)
+    results["local_engine_second_run_cpu_s"] = round(_cpu() - cpu, 2)
+    assert again.equals(local)
     results.update(_costs(pairs))
     dask_installed = importlib.util.find_spec("distributed") is not None
     if dask_installed and not options.no_dask:
         for workers in (1, 2):
             _dask(pairs, local, results, workers)
             print(json.dumps(results), flush=True)
-    local_s, two = results["local_engine_s"], results["processes_2_workers_s"]
+    first, second = results["local_engine_s"], results["local_engine_second_run_s"]
+    assert isinstance(first, float)
+    assert isinstance(second, float)
+    local_s, two = min(first, second), results["processes_2_workers_s"]
     assert isinstance(local_s, float)
     assert isinstance(two, float)
     results["speed_up_two_processes_over_local"] = round(local_s / two, 2)
