@@ -67,6 +67,7 @@ def perf(session: nox.Session) -> None:
     session.install("-e", ".[test,all]", "redlines")
     session.run("python", "-m", "benchmarks.perf.run", *session.posargs)
     session.run("python", "-m", "benchmarks.perf.many")
+    session.run("python", "-m", "benchmarks.perf.job")
 
 
 @nox.session(python=PYTHON)

@@ -5,7 +5,9 @@ Run:  python -m benchmarks.perf.run            (or: nox -s perf)
       python -m benchmarks.perf.run --render   (results.md again from results.json)
 
 Writes benchmarks/perf/results.json, results.md and cost_curve.png (committed; a
-changed number is a reviewed diff). Needs ../shared/corpus for the scale sets.
+changed number is a reviewed diff). results.md ends with the whole job (start-up, the
+command end to end, each stage's share) from job.json, written by
+``python -m benchmarks.perf.job``. Needs ../shared/corpus for the scale sets.
 
 Workloads: the seed against a generated revision; the five largest real UN
 resolution pairs (session to next session, timed with SequenceMatcher beside it;
@@ -350,7 +352,7 @@ def _no_f1(measured: dict[str, Any]) -> str:
     return "— (text diff only, no paragraph links)"
 
 
-def _write_markdown(results: dict[str, Any]) -> None:
+def write_markdown(results: dict[str, Any]) -> None:
     """results.md from the results (also: --render, from the committed results.json)."""
 
     def row_of(method: str) -> dict[str, Any]:
@@ -407,6 +409,11 @@ def _write_markdown(results: dict[str, Any]) -> None:
             f"{_no_f1(row_of(method)) if v['higher_f1'] is None else v['higher_f1']} |"
         )
     lines += ["", "![cost curve](cost_curve.png)", "", f"Machine: {results['machine']}", ""]
+    job = HERE / "job.json"  # the whole job (benchmarks/perf/job.py), measured on its own
+    if job.is_file():
+        from benchmarks.perf.job import markdown
+
+        lines += markdown(json.loads(job.read_text("utf-8")))
     (HERE / "results.md").write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -416,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_measure(args[1], args[2], int(args[3]))))
         return 0
     if args == ["--render"]:  # rewrite results.md from results.json; measures nothing
-        _write_markdown(json.loads((HERE / "results.json").read_text("utf-8")))
+        write_markdown(json.loads((HERE / "results.json").read_text("utf-8")))
         return 0
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="seed, import, CLI and 1,000 only")
@@ -500,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     (HERE / "results.json").write_text(text + "\n", encoding="utf-8")
     _plot(scale, HERE / "cost_curve.png")
-    _write_markdown(results)
+    write_markdown(results)
     print(f"wrote {HERE / 'results.json'}, results.md and cost_curve.png")
     return 0
 

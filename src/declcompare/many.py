@@ -2,10 +2,18 @@
 
 :func:`compare_many` compares each (old, new) pair — declarations or paths — and
 returns one DataFrame: the paragraph frames of every comparison, one after the
-other, with the pair's position and the ids of its two texts in front. With
-``engine="dask"`` the pairs run on an existing ``distributed`` cluster (the
-client passed, or the current one) and otherwise on a local cluster started for
-the call; the result is identical to the local engine's, row for row.
+other, with the pair's position and the ids of its two texts in front. Three
+engines give the same result, row for row:
+
+- ``"local"`` (the default) compares the pairs one after the other in this process;
+- ``"processes"`` runs them on ``n_workers`` worker processes of this machine;
+- ``"dask"`` runs them on a ``distributed`` cluster: the client passed, or the
+  current one; with neither, on worker processes as ``"processes"`` does (starting
+  a local Dask cluster costs seconds and buys nothing on one machine).
+
+Work is shipped as it is given (a path travels as a path and is read by the
+worker) in batches of consecutive pairs, eight batches per worker, so that the
+cost of a task (scheduling, pickling the result) is paid per batch, not per pair.
 
 A pair that cannot be compared (a missing file, a damaged PDF) raises its
 :class:`~declcompare.errors.DeclcompareError` by default (``errors="raise"``).
@@ -19,6 +27,7 @@ marked as an internal error.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
@@ -34,6 +43,8 @@ if TYPE_CHECKING:
 __all__ = ["compare_many"]
 
 Source = Declaration | str | os.PathLike[str]
+ENGINES = ("local", "processes", "dask")
+BATCHES_PER_WORKER = 8  # enough to even out pairs of unequal size, few enough to be cheap
 
 
 def _one(
@@ -82,6 +93,95 @@ def _one_or_error(
         )
 
 
+def _batch(
+    start: int,
+    chunk: Sequence[tuple[Source, Source]],
+    options: CompareOptions | None,
+    collect: bool,
+    limits: InputLimits | None = None,
+    strict: bool = False,
+) -> list[pd.DataFrame | tuple[int, str, str, str]]:
+    """The outcomes of consecutive pairs numbered from ``start`` (run in a worker)."""
+    task = _one_or_error if collect else _one
+    return [
+        task(start + k, old, new, options, limits, strict) for k, (old, new) in enumerate(chunk)
+    ]
+
+
+def _batches(
+    items: Sequence[tuple[Source, Source]], workers: int
+) -> list[tuple[int, Sequence[tuple[Source, Source]]]]:
+    size = max(1, math.ceil(len(items) / (max(1, workers) * BATCHES_PER_WORKER)))
+    return [(k, items[k : k + size]) for k in range(0, len(items), size)]
+
+
+def _gather(
+    futures: list[Any],
+    sizes: list[int],
+    done_iter: Callable[[list[Any]], Iterable[Any]],
+    progress: Callable[[int, int], None] | None,
+) -> list[pd.DataFrame | tuple[int, str, str, str]]:
+    """Outcomes in pair order from batch futures. The first failing pair in pair order
+    raises, as in the local engine: batches after a failed one are cancelled, those
+    before it are awaited."""
+    where = {id(future): k for k, future in enumerate(futures)}
+    results: dict[int, list[pd.DataFrame | tuple[int, str, str, str]]] = {}
+    failed: dict[int, BaseException] = {}
+    done, total = 0, sum(sizes)
+    for future in done_iter(futures):
+        k = where[id(future)]
+        if future.cancelled():
+            continue
+        error = future.exception()
+        if error is not None:
+            failed[k] = error
+            for later in futures[k + 1 :]:
+                later.cancel()
+            continue
+        results[k] = future.result()
+        done += sizes[k]
+        if progress is not None and not failed:
+            progress(done, total)
+    if failed:
+        raise failed[min(failed)]
+    return [outcome for k in range(len(futures)) for outcome in results[k]]
+
+
+def _on_processes(
+    items: Sequence[tuple[Source, Source]],
+    n_workers: int,
+    options: CompareOptions | None,
+    collect: bool,
+    progress: Callable[[int, int], None] | None,
+    limits: InputLimits | None = None,
+    strict: bool = False,
+) -> list[pd.DataFrame | tuple[int, str, str, str]]:
+    import multiprocessing
+    import sys
+    import threading
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # On Linux, a process with no other thread forks its workers: they start with the
+    # comparison code already imported (half a second of CPU each otherwise). A process
+    # with threads, or another system, starts fresh interpreters instead (a fork copies
+    # locks that other threads may hold).
+    from declcompare.compare import compare  # noqa: F401 - imported before the fork
+    from declcompare.parse import load  # noqa: F401
+
+    fork = sys.platform == "linux" and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    batches = _batches(items, n_workers)
+    with ProcessPoolExecutor(max_workers=max(1, n_workers), mp_context=context) as pool:
+        futures = [
+            pool.submit(_batch, k, chunk, options, collect, limits, strict) for k, chunk in batches
+        ]
+        try:
+            return _gather(futures, [len(c) for _, c in batches], as_completed, progress)
+        finally:
+            for future in futures:
+                future.cancel()
+
+
 def _empty_frame() -> pd.DataFrame:
     """The columns and dtypes of a pair's frame, with no rows."""
     one = Declaration.from_paragraphs(["The member states agree."])
@@ -91,7 +191,7 @@ def _empty_frame() -> pd.DataFrame:
 def compare_many(
     pairs: Iterable[tuple[Source, Source]],
     *,
-    engine: Literal["local", "dask"] = "local",
+    engine: Literal["local", "processes", "dask"] = "local",
     client: Any = None,
     n_workers: int = 2,
     options: CompareOptions | None = None,
@@ -102,9 +202,10 @@ def compare_many(
 ) -> pd.DataFrame:
     """Compare every pair and return their paragraph frames as one DataFrame.
 
+    ``engine="processes"`` compares on ``n_workers`` processes of this machine.
     ``engine="dask"`` needs the extra ``declcompare[dask]``; with no ``client`` it
-    uses the current ``distributed`` client if there is one, else starts a local
-    cluster of ``n_workers`` processes for the call. ``progress(done, total)`` is
+    uses the current ``distributed`` client if there is one, else ``n_workers``
+    processes as ``"processes"`` does. ``progress(done, total)`` is
     called as pairs finish. ``errors="collect"`` records a pair that fails as a
     row with an ``error`` column instead of raising (see the module docstring).
     Files are read with ``load(path, limits=limits, strict=strict)``.
@@ -114,18 +215,15 @@ def compare_many(
     items: Sequence[tuple[Source, Source]] = list(pairs)
     if not items:
         raise ComparisonError("compare_many() was given no pairs")
-    if engine not in ("local", "dask"):
-        raise ComparisonError(f"engine must be 'local' or 'dask', not {engine!r}")
+    if engine not in ENGINES:
+        raise ComparisonError(f"engine must be 'local', 'processes' or 'dask', not {engine!r}")
     if errors not in ("raise", "collect"):
         raise ComparisonError(f"errors must be 'raise' or 'collect', not {errors!r}")
-    task = _one if errors == "raise" else _one_or_error
+    if isinstance(n_workers, bool) or not isinstance(n_workers, int) or n_workers < 1:
+        raise ComparisonError(f"n_workers must be a whole number of at least 1, not {n_workers!r}")
+    collect = errors == "collect"
     outcomes: list[pd.DataFrame | tuple[int, str, str, str]] = []
-    if engine == "local":
-        for k, (old, new) in enumerate(items):
-            outcomes.append(task(k, old, new, options, limits, strict))
-            if progress is not None:
-                progress(k + 1, len(items))
-    else:
+    if engine == "dask" and client is None:
         try:
             import importlib
 
@@ -134,33 +232,35 @@ def compare_many(
             raise MissingDependencyError(
                 "compare_many(engine='dask')", extra="dask", module="distributed"
             ) from exc
-        own: Any = None
-        if client is None:
-            try:
-                client = distributed.get_client()
-            except ValueError:
-                cluster = distributed.LocalCluster(
-                    n_workers=n_workers, threads_per_worker=1, processes=True,
-                    dashboard_address=":0",
-                )  # fmt: skip
-                client = own = distributed.Client(cluster)
         try:
-            futures = [
-                client.submit(task, k, old, new, options, limits, strict, pure=False)
-                for k, (old, new) in enumerate(items)
-            ]
-            position = {future.key: k for k, future in enumerate(futures)}
-            results: dict[int, pd.DataFrame | tuple[int, str, str, str]] = {}
-            for done, future in enumerate(distributed.as_completed(futures), start=1):
-                results[position[future.key]] = future.result()
-                if progress is not None:
-                    progress(done, len(items))
-            outcomes = [results[k] for k in range(len(items))]
+            client = distributed.get_client()
+        except ValueError:
+            engine = "processes"  # no cluster given or running: this machine's processes
+    if engine == "local":
+        task = _one_or_error if collect else _one
+        for k, (old, new) in enumerate(items):
+            outcomes.append(task(k, old, new, options, limits, strict))
+            if progress is not None:
+                progress(k + 1, len(items))
+    elif engine == "processes":
+        outcomes = _on_processes(items, n_workers, options, collect, progress, limits, strict)
+    else:
+        import importlib
+
+        distributed = importlib.import_module("distributed")
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        batches = _batches(items, workers)
+        futures = [
+            client.submit(_batch, k, chunk, options, collect, limits, strict, pure=False)
+            for k, chunk in batches
+        ]
+        try:
+            outcomes = _gather(
+                futures, [len(c) for _, c in batches], distributed.as_completed, progress
+            )
         finally:
-            if own is not None:
-                cluster = own.cluster
-                own.close()
-                cluster.close()
+            for future in futures:
+                future.cancel()
     template = _empty_frame()
     frames: list[pd.DataFrame] = []
     for outcome in outcomes:

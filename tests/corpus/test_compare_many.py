@@ -46,9 +46,30 @@ def test_local_and_dask_engines_give_identical_results() -> None:
     assert set(local["kind"]) >= {"unchanged", "reworded", "added", "dropped"}
 
 
+def test_local_and_processes_engines_give_identical_results() -> None:
+    need_corpus()
+    pairs = sweep(un_pairs(), 24)  # all 370 under `nox -s slow`
+    local = compare_many(pairs)
+    seen: list[int] = []
+    two = compare_many(pairs, engine="processes", n_workers=2, progress=lambda d, t: seen.append(d))
+    assert local.equals(two)
+    assert seen == sorted(seen)
+    assert seen[-1] == len(pairs)
+    assert list(two["pair"].drop_duplicates()) == list(range(len(pairs)))
+
+
+def test_dask_without_a_cluster_runs_on_processes_with_the_same_result() -> None:
+    need_corpus()
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    pairs = un_pairs()[:6]
+    assert compare_many(pairs, engine="dask", n_workers=2).equals(compare_many(pairs))
+
+
 def test_compare_many_refuses_nonsense() -> None:
     with pytest.raises(ComparisonError, match="no pairs"):
         compare_many([])
     seed = load_seed()
     with pytest.raises(ComparisonError, match="engine must be"):
         compare_many([(seed, seed)], engine="spark")  # type: ignore[arg-type]
+    with pytest.raises(ComparisonError, match="n_workers must be"):
+        compare_many([(seed, seed)], engine="processes", n_workers=0)

@@ -81,3 +81,20 @@ def test_dask_engine_raises_the_typed_error_intact(
     with pytest.raises(EncodingError) as caught:
         compare_many([pairs[2]], engine="dask", client=client)
     assert isinstance(caught.value.offset, int)
+
+
+def test_processes_engine_collects_the_same(pairs: list[tuple[Any, Any]]) -> None:
+    remote = compare_many(pairs, engine="processes", n_workers=2, errors="collect")
+    check_collected(remote, pairs)
+    assert remote.equals(compare_many(pairs, errors="collect"))
+
+
+def test_processes_engine_raises_the_first_failing_pair_typed(
+    pairs: list[tuple[Any, Any]],
+) -> None:
+    # Pair 1 (a missing file) fails before pair 2 (bad encoding), whichever batch ends first.
+    with pytest.raises(SourceNotFoundError, match=r"missing\.txt"):
+        compare_many(pairs, engine="processes", n_workers=2)
+    with pytest.raises(EncodingError) as caught:
+        compare_many([pairs[0], pairs[2], pairs[3]], engine="processes", n_workers=2)
+    assert isinstance(caught.value.offset, int)

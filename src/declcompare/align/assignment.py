@@ -13,11 +13,12 @@ from declcompare.align.vectors import FloatArray, IntArray
 
 def assign(n: int, m: int, rows: IntArray, cols: IntArray, scores: FloatArray) -> dict[int, int]:
     """Maximum-score one-to-one assignment where leaving a paragraph unmatched is allowed."""
+    if len(rows) == 0:
+        return {}
+    # Imported here, on the only path that uses them (a third of a second at start-up).
     from scipy import sparse
     from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-    if len(rows) == 0:
-        return {}
     # Rows: old 0..n-1, then a stand-in per new paragraph; columns: new 0..m-1, then a
     # stand-in per old paragraph. A paragraph left unmatched pairs with its own stand-in
     # (cost 2); a link (i, j) costs 2 - score and frees the stand-ins of j and i to pair
@@ -51,8 +52,6 @@ def identical_links(old_keys: Sequence[str], new_keys: Sequence[str]) -> dict[in
     same provision in several resolutions of a compiled volume) pairs its copies so
     that each lies as near as possible to its expected position, not first with
     first, which would tie a provision to a namesake far away."""
-    from scipy.optimize import linear_sum_assignment
-
     old_at: dict[str, list[int]] = defaultdict(list)
     new_at: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(old_keys):
@@ -75,6 +74,9 @@ def identical_links(old_keys: Sequence[str], new_keys: Sequence[str]) -> dict[in
         if max(len(olds), len(news)) > _REPEAT_LIMIT:
             linked.update(zip(olds, news, strict=False))
             continue
+        # Imported only when a repeated key needs it (scipy.optimize is slow to import).
+        from scipy.optimize import linear_sum_assignment
+
         cost = np.abs(expected[olds][:, None] - np.asarray(news, dtype=np.float64)[None, :])
         rows, cols = linear_sum_assignment(cost)
         linked.update((olds[r], news[c]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True))

@@ -173,8 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     batch.add_argument("manifest", help="a TOML file of [[pair]] tables")
-    batch.add_argument("--engine", choices=["local", "dask"], default="local",
-                       help="local (default) or Dask (extra declcompare[dask])")  # fmt: skip
+    batch.add_argument(
+        "--engine",
+        choices=["local", "processes", "dask"],
+        default="local",
+        help="local: one process (default); processes: worker processes of this machine; "
+        "dask: the current Dask cluster, else worker processes (extra declcompare[dask])",
+    )
+    batch.add_argument("--workers", type=int, default=2, metavar="N",
+                       help="worker processes of this machine (default 2)")  # fmt: skip
     add_output(batch, "write all rows as one CSV")
     add_input_options(batch)
     add_no_progress(batch, "no progress bar, even on a terminal")

@@ -17,6 +17,7 @@ from declcompare.cli.common import EXIT_DIFFERENT, EXIT_SAME, console, input_opt
 EPILOG_BATCH = """\
 examples:
   declcompare batch pairs.toml
+  declcompare batch pairs.toml --engine processes --workers 2
   declcompare batch pairs.toml --engine dask --output all-pairs.csv
 
 pairs.toml:
@@ -74,11 +75,14 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
             frame = compare_many(
                 pairs,
                 engine=args.engine,
+                n_workers=args.workers,
                 progress=lambda d, t: bar.update(task, completed=d),
                 **input_options(args),
             )
     else:
-        frame = compare_many(pairs, engine=args.engine, **input_options(args))
+        frame = compare_many(
+            pairs, engine=args.engine, n_workers=args.workers, **input_options(args)
+        )
     counts = frame.groupby(["pair", "kind"], observed=False).size().unstack(fill_value=0)
     table = Table(title=f"{len(pairs)} pairs", title_justify="left")
     table.add_column("pair")

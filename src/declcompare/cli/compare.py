@@ -65,13 +65,13 @@ def render_comparison(comparison: Comparison, stream: TextIO, *, top: int = 8) -
                 con.print(f"  {sentence}", soft_wrap=True)
             continue
         if section.key == "other":
-            summary = comparison.summary()
+            counts = comparison.counts_by_section()  # plain counts: no pandas for the console
             t = Table(title="Paragraphs by change", title_justify="left")
             t.add_column("section")
-            for column in summary.columns:
-                t.add_column(str(column), justify="right")
-            for name, row in summary.iterrows():
-                t.add_row(str(name), *(str(int(v)) for v in row.tolist()))
+            for column in counts["(total)"]:
+                t.add_column(column, justify="right")
+            for name, row in counts.items():
+                t.add_row(name, *(str(v) for v in row.values()))
             con.print(t)
             continue
         if not section.rows:

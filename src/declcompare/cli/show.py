@@ -6,10 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from declcompare.model import Declaration
-
 if TYPE_CHECKING:
-    pass
+    from declcompare.model import Declaration
 
 from declcompare.cli.common import EXIT_SAME, clip, console, input_options, labelled, warn
 

@@ -227,23 +227,20 @@ class Comparison(BaseModel):
     def _repr_html_(self) -> str:
         return rendering.render(self, "html-snippet")
 
-    def summary(self) -> pd.DataFrame:
-        """Counts of links by kind, overall and per section (new section, else old).
+    def counts_by_section(self) -> dict[str, dict[str, int]]:
+        """Counts of links by kind (and "moved"), per section and in "(total)", without pandas.
 
-        Paragraph counts, not row counts: a split of one paragraph into three counts
-        once as "split" on the old side.
+        The same figures as :meth:`summary`, as plain dictionaries in section order, for
+        callers (the command line) that should not pay for importing pandas.
         """
-        import pandas as pd
-
         counts: Counter[tuple[str, str]] = Counter()
-        sections: list[str] = []  # in order of first appearance
+        sections: dict[str, None] = {}  # in order of first appearance
         seen_groups: set[int] = set()
         for link in self.links:
             n = self.new.paragraphs[link.new_index] if link.new_index is not None else None
             o = self.old.paragraphs[link.old_index] if link.old_index is not None else None
             section = (n.section if n else None) or (o.section if o else None) or "(opening part)"
-            if section not in sections:
-                sections.append(section)
+            sections.setdefault(section)
             if link.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
                 if link.group in seen_groups:
                     continue
@@ -252,14 +249,26 @@ class Comparison(BaseModel):
             if link.moved:
                 counts[(section, "moved")] += 1
         columns = [k.value for k in ChangeKind] + ["moved"]
-        table = pd.DataFrame(
-            [[counts[(s, c)] for c in columns] for s in sections],
-            index=pd.Index(sections, name="section"),
+        table = {s: {c: counts[(s, c)] for c in columns} for s in sections}
+        table["(total)"] = {c: sum(row[c] for row in table.values()) for c in columns}
+        return table
+
+    def summary(self) -> pd.DataFrame:
+        """Counts of links by kind, overall and per section (new section, else old).
+
+        Paragraph counts, not row counts: a split of one paragraph into three counts
+        once as "split" on the old side.
+        """
+        import pandas as pd
+
+        table = self.counts_by_section()
+        columns = [k.value for k in ChangeKind] + ["moved"]
+        return pd.DataFrame(
+            [[row[c] for c in columns] for row in table.values()],
+            index=pd.Index(list(table), name="section"),
             columns=columns,
             dtype="int64",
         )
-        table.loc["(total)"] = table.sum(axis=0)
-        return table
 
 
 def _classify_pair(old_text: str, new_text: str) -> tuple[ChangeKind, bool]:

@@ -147,7 +147,7 @@ class Headline:
 
 def headline(comparison: Comparison) -> Headline:
     """Paragraphs by kind and commitments by change, for the first line of a report."""
-    total = comparison.summary().loc["(total)"].astype("int64").to_dict()
+    total = comparison.counts_by_section()["(total)"]  # plain counts, no pandas
     changes: Counter[str] = Counter(p.change.value for p in comparison.commitment_changes())
     return Headline(
         paragraphs={str(k): int(v) for k, v in total.items()},

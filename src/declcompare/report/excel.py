@@ -85,46 +85,57 @@ def _escape_note(rows: list[list[object]]) -> str | None:
     )
 
 
-def _cell(value: object) -> object:
+def _cell(value: object) -> str | float | None:
     if isinstance(value, str):
         text = _illegal().sub(_visible, neutralise_cell(value))
         if len(text) > _MAX_CELL:
             note = " … [cut: the full text is in the JSON report]"
             text = text[: _MAX_CELL - len(note)] + note
         return text
-    return value
+    if value is None or isinstance(value, int | float):
+        return value
+    return _cell(str(value))
 
 
 def to_excel_bytes(comparison: Comparison) -> bytes:
     """The workbook as bytes."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+    from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    bold = Font(bold=True)
+    # Write-only mode streams each row to the file as it is appended, so time and memory
+    # grow with the rows and not with a grid of cell objects kept for the whole sheet.
+    wb = Workbook(write_only=True)
+    # One named style per look (header, text, text on each kind's colour): a cell takes
+    # a style by name, instead of every cell hashing its font, alignment and fill anew.
     wrap = Alignment(wrap_text=True, vertical="top")
+    wb.add_named_style(NamedStyle(name="declcompare header", font=Font(bold=True)))
+    wb.add_named_style(NamedStyle(name="declcompare text", alignment=wrap))
+    for kind, colour in _FILLS.items():
+        fill = PatternFill("solid", start_color=colour, end_color=colour)
+        wb.add_named_style(NamedStyle(name=f"declcompare {kind}", alignment=wrap, fill=fill))
 
     def sheet(title: str, header: list[str], rows: list[list[object]], widths: list[int],
               kind_column: int | None) -> None:  # fmt: skip
         ws = wb.create_sheet(title)
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font = bold
-        for row in rows:
-            ws.append([_cell(v) for v in row])
         for index, width in enumerate(widths, start=1):
-            ws.column_dimensions[ws.cell(row=1, column=index).column_letter].width = width
-        for row_cells in ws.iter_rows(min_row=2):
-            for cell in row_cells:
-                cell.alignment = wrap
-            if kind_column is not None:
-                kind = str(row_cells[kind_column].value or "")
-                fill = _FILLS.get(kind)
-                if fill:
-                    for cell in row_cells:
-                        cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+            ws.column_dimensions[get_column_letter(index)].width = width
         ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
+        last = get_column_letter(max(len(header), max((len(r) for r in rows), default=0)))
+        ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+
+        def cell(value: object, style: str) -> Cell:
+            c = WriteOnlyCell(ws, value=_cell(value))
+            c.style = style
+            return c
+
+        ws.append([cell(value, "declcompare header") for value in header])
+        for row in rows:
+            kind = str(row[kind_column] or "") if kind_column is not None else ""
+            style = f"declcompare {kind}" if kind in _FILLS else "declcompare text"
+            ws.append([cell(v, style) for v in row])
 
     summary_rows: list[list[object]] = [
         ["Old", describe(comparison.old)],
@@ -193,7 +204,6 @@ def to_excel_bytes(comparison: Comparison) -> bytes:
     if note is not None:
         summary_rows.insert(0, ["Note", note])
     sheet("Summary", ["item", "value"], summary_rows, [28, 110], None)
-    del wb["Sheet"]
     for title, rows in briefing_sheets:
         sheet(title, ["change", "old", "new", "before", "after", "about", "note",
                       "redline [-deleted-] {+inserted+}"], rows,
