@@ -23,7 +23,7 @@ from declcompare.errors import MissingDependencyError
 from declcompare.report.content import GENERATED_NOTICE, describe, is_generated, position
 from declcompare.report.content import write_bytes as _write
 from declcompare.report.docx_revisions import Revisions, check_text, plan
-from declcompare.report.html_sections import briefing_sections
+from declcompare.report.html_sections import Section, briefing_sections
 from declcompare.text.diff import Op
 
 if TYPE_CHECKING:
@@ -65,7 +65,9 @@ def _shift_line(pair: CommitmentPair) -> str:
     )
 
 
-def _front_matter(document: WordDocument, comparison: Comparison) -> None:
+def _front_matter(
+    document: WordDocument, comparison: Comparison, sections: dict[str, Section]
+) -> None:
     old, new = comparison.old, comparison.new
     title = f"What changed: {describe(old)} → {describe(new)}"
     check_text(title, "the title of a text")
@@ -74,7 +76,6 @@ def _front_matter(document: WordDocument, comparison: Comparison) -> None:
     document.add_paragraph(f"New: {describe(new)}, {len(new.paragraphs)} paragraphs.")
     if is_generated(old) or is_generated(new):
         document.add_paragraph().add_run(GENERATED_NOTICE).bold = True
-    sections = {s.key: s for s in briefing_sections(comparison)}
     document.add_heading("Summary", level=1)
     for sentence in sections["summary"].sentences:
         document.add_paragraph(sentence, style="List Bullet")
@@ -108,7 +109,9 @@ def _front_matter(document: WordDocument, comparison: Comparison) -> None:
     )
 
 
-def _redline(document: WordDocument, comparison: Comparison, date: str | None) -> None:
+def _redline(
+    document: WordDocument, comparison: Comparison, date: str | None, shifted: Section
+) -> None:
     from docx.oxml.ns import qn
 
     old, new = comparison.old, comparison.new
@@ -118,7 +121,7 @@ def _redline(document: WordDocument, comparison: Comparison, date: str | None) -
         check_text(p.text, f"paragraph {position(new, index)} of the new text")
     revisions = Revisions(author=AUTHOR, date=date)
     shifts: dict[int, list[str]] = defaultdict(list)
-    for pair in briefing_sections(comparison)[1].pairs:
+    for pair in shifted.pairs:
         shifts[pair.link.group].append(_shift_line(pair))
     body = document.element.body
     end = body.find(qn("w:sectPr"))
@@ -197,8 +200,10 @@ def to_docx_bytes(comparison: Comparison) -> bytes:
     moment = dt.datetime.combine(day or dt.date(2000, 1, 1), dt.time())
     props.created = props.modified = moment
     props.last_modified_by = AUTHOR
-    _front_matter(document, comparison)
-    _redline(document, comparison, date)
+    # The briefing is computed once: the front matter and the redline's comments share it.
+    sections = {s.key: s for s in briefing_sections(comparison)}
+    _front_matter(document, comparison, sections)
+    _redline(document, comparison, date, sections["shifts"])
     buffer = io.BytesIO()
     document.save(buffer)
     return _stable_zip(buffer.getvalue(), date)

@@ -13,7 +13,6 @@ reports say.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Section", "briefing_sections"]
 
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
 OTHER_CHANGES = ("new", "dropped", "changed_object")
 # Beyond this many rewordings in one section list, a reader wants the ranking, not the list.
 TOP_REWORDED = 50
