@@ -270,9 +270,11 @@ def to_markdown(results: dict[str, object]) -> list[str]:
     table = results["methods"]
     assert isinstance(pooled, dict)
     assert isinstance(table, dict)
+    dev = results.get("set") == "dev"
+    heading = "Development pairs (not the reported measure)" if dev else "Real redrafted pairs"
     lines = [
-        f"## Real redrafted pairs: {len(results['pairs'])} hand-labelled pairs "  # type: ignore[arg-type]
-        "(`gold/redrafted/`)",
+        f"## {heading}: {len(results['pairs'])} hand-labelled pairs "  # type: ignore[arg-type]
+        f"(`gold/{'dev' if dev else 'redrafted'}/`)",
         "",
         "Links scored against the labels of `benchmarks/accuracy/gold/` (RULES.md); "
         "heading-like paragraphs and uncertain pairs are not scored. Baseline thresholds "
