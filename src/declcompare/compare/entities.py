@@ -21,7 +21,14 @@ if TYPE_CHECKING:
     from declcompare.commitments import Commitment
     from declcompare.model import Declaration
 
-__all__ = ["ABOUT_COLUMNS", "ENTITY_COLUMNS", "about_frame", "entity_frame", "entity_key"]
+__all__ = [
+    "ABOUT_COLUMNS",
+    "ENTITY_COLUMNS",
+    "about_frame",
+    "entity_frame",
+    "entity_key",
+    "lowercase_in",
+]
 
 # Kinds of find_entities() kept: dates and document symbols are routine, not entities.
 _KINDS = frozenset({"treaty", "initiative", "body", "place", "year", "name"})
@@ -91,6 +98,47 @@ def _lower_words(*declarations: Declaration) -> frozenset[str]:
     )
 
 
+_RUN_RE = re.compile(r"\w+")
+
+
+def lowercase_in(keys: Sequence[str], plain: str) -> list[str]:
+    """The keys that ``plain`` writes as they are, as whole words (in ``keys``' order).
+
+    The same answer as searching ``(?<!\\w)key(?!\\w)`` for each key, in one pass over
+    the text rather than one per key (which made the entity table quadratic): a
+    one-word key is a word of the text; a longer one starts where its first word
+    does, so only those places are tried.
+    """
+    runs: set[str] = set()
+    firsts: dict[str, list[int]] = {}
+    for key in keys:
+        head = _RUN_RE.match(key)
+        if head is not None and head.end() < len(key):
+            firsts.setdefault(head.group(), [])
+    for m in _RUN_RE.finditer(plain):
+        word = m.group()
+        runs.add(word)
+        starts = firsts.get(word)
+        if starts is not None:
+            starts.append(m.start())
+    found: list[str] = []
+    for key in keys:
+        head = _RUN_RE.match(key)
+        if head is None:  # no word to start from: search for it
+            if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", plain):
+                found.append(key)
+        elif head.end() == len(key):
+            if key in runs:
+                found.append(key)
+        elif any(
+            plain.startswith(key, at)
+            and not (at + len(key) < len(plain) and _RUN_RE.match(plain, at + len(key)))
+            for at in firsts[head.group()]
+        ):
+            found.append(key)
+    return found
+
+
 def _verbs(verbs: list[str]) -> str:
     return "; ".join(dict.fromkeys(verbs))
 
@@ -112,9 +160,9 @@ def entity_frame(old: Declaration, new: Declaration, pairs: Sequence[Pair]) -> p
     # A phrase either text also writes in lower case ("member states", "agreement") is a
     # common noun that a sentence or a style capitalised, not a name.
     plain = "\n".join(p.text for d in (old, new) for p in d.paragraphs)
-    for key in [k for k in entries if k.isalpha() or " " in k]:
-        if key == key.lower() and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", plain):
-            del entries[key]
+    candidates = [k for k in entries if (k.isalpha() or " " in k) and k == k.lower()]
+    for key in lowercase_in(candidates, plain):
+        del entries[key]
     for a, b, change in pairs:
         keys: set[str] = set()
         for commitment, verbs in ((a, "old_verbs"), (b, "new_verbs")):
