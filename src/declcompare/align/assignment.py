@@ -74,8 +74,7 @@ def identical_links(old_keys: Sequence[str], new_keys: Sequence[str]) -> dict[in
         if max(len(olds), len(news)) > _REPEAT_LIMIT:
             linked.update(zip(olds, news, strict=False))
             continue
-        # Imported only when a repeated key needs it (scipy.optimize is slow to import).
-        from scipy.optimize import linear_sum_assignment
+        from declcompare.align.lsap import linear_sum_assignment
 
         cost = np.abs(expected[olds][:, None] - np.asarray(news, dtype=np.float64)[None, :])
         rows, cols = linear_sum_assignment(cost)

@@ -222,7 +222,8 @@ def pair_across(
     if not candidates:
         return []
     import numpy as np
-    from scipy.optimize import linear_sum_assignment
+
+    from declcompare.align.lsap import linear_sum_assignment
 
     rows_of = sorted({i for i, _ in candidates})
     cols_of = sorted({j for _, j in candidates})
@@ -256,7 +257,8 @@ def pair_commitments(
     pairs: dict[int, int] = {}
     if old and new:
         import numpy as np
-        from scipy.optimize import linear_sum_assignment
+
+        from declcompare.align.lsap import linear_sum_assignment
 
         scores = np.zeros((len(old), len(new)))
         for i, a in enumerate(old):
