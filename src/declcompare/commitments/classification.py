@@ -78,9 +78,9 @@ def _phrase(predicate: str) -> str:
     words = [w for w in re.findall(r"[a-z]+", predicate.lower()) if w not in skip]
     if not words:
         return ""
-    from lemminflect import getLemma
+    from declcompare.commitments.verbforms import verb_lemmas
 
-    lemmas = getLemma(words[0], upos="VERB")
+    lemmas = verb_lemmas(words[0])
     head = lemmas[0] if lemmas else words[0]
     from declcompare.text.normalize import american_spelling
 

@@ -204,10 +204,10 @@ def _under_lead_in(
     m = _BULLET_VERB_RE.match(text, body_start)
     if m is None:
         return []
-    from lemminflect import getLemma
+    from declcompare.commitments.verbforms import verb_lemmas
 
     word = m.group(1)
-    if word not in getLemma(word, upos="VERB") or word in ("the", "a", "an", "and", "to"):
+    if word not in verb_lemmas(word) or word in ("the", "a", "an", "and", "to"):
         return []
     pred_a, pred_b = m.start(1), m.end(1)
     obj_a, obj_b = _trim_object(text, pred_b, len(text))

@@ -142,9 +142,9 @@ def _match(lex: Lexicon, toks: list[Tok], at: int, *, modal: bool) -> tuple[Phra
 
 @lru_cache(maxsize=4096)
 def _verb_lemma(word: str) -> str:
-    from lemminflect import getLemma
+    from declcompare.commitments.verbforms import verb_lemmas
 
-    lemmas = getLemma(word, upos="VERB")
+    lemmas = verb_lemmas(word)
     return lemmas[0] if lemmas else word
 
 

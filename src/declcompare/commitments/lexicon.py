@@ -123,9 +123,9 @@ def _spellings(word: str) -> set[str]:
 def _head_forms(head: str) -> dict[str, Form]:
     if head == "be":
         return dict(_BE_FORMS)
-    from lemminflect import getAllInflections, getAllInflectionsOOV
+    from declcompare.commitments.verbforms import verb_inflections
 
-    table = getAllInflections(head, upos="VERB") or getAllInflectionsOOV(head, upos="VERB")
+    table = verb_inflections(head)
     forms: dict[str, Form] = {}
     for tag, words in table.items():
         for word in words:
