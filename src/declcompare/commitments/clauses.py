@@ -32,6 +32,7 @@ def scan(
 ) -> list[Found]:
     found: list[Found] = []
     clause_start = 0
+    starts = lex.starts
     i = 0
     while i < len(toks):
         tok = toks[i]
@@ -39,7 +40,7 @@ def scan(
             clause_start = i + 1
             i += 1
             continue
-        if not tok.text[:1].isalpha():
+        if tok.low not in starts or not tok.text[:1].isalpha():  # no predicate starts here
             i += 1
             continue
         pred = predicate_at(lex, toks, i)

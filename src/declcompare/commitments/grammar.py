@@ -96,10 +96,11 @@ class Found:
 
 
 def tokens(text: str) -> list[Tok]:
-    return [
-        Tok(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end())
-        for m in _TOKEN_RE.finditer(text)
-    ]
+    out: list[Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        out.append(Tok(word, word.lower().replace("’", "'"), *m.span()))
+    return out
 
 
 def _match(lex: Lexicon, toks: list[Tok], at: int, *, modal: bool) -> tuple[Phrase, int, int]:

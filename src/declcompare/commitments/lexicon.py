@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 __all__ = ["Form", "Lexicon", "Phrase", "Stance", "lexicon"]
@@ -81,6 +81,14 @@ class Lexicon:
     actors: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[str, ...]], ...]
     voices: frozenset[str]  # actors whose texts are wholly in their voice
     verb_words: frozenset[str]  # every inflected head form of a non-modal phrase
+
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """Every word a predicate can start with (a phrase, a negator, a modifier).
+
+        A token outside it starts no predicate, so the scan does not try it."""
+        adverbs = {w for w in self.intensifiers if w.endswith("ly")}
+        return frozenset(self.by_first) | self.negators | self.neutral | adverbs | {"no"}
 
     def default_actor(self, organisation: str | None) -> str | None:
         """The actor whose voice an organisation's texts use without naming it."""

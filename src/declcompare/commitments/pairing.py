@@ -128,6 +128,7 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _object_key(text: str) -> str:
     from declcompare.text.normalize import match_key
 
