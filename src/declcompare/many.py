@@ -115,6 +115,23 @@ def _batches(
     return [(k, items[k : k + size]) for k in range(0, len(items), size)]
 
 
+def _size(source: Source) -> int:
+    """A pair side's size in characters or bytes: what its comparison costs, roughly."""
+    if isinstance(source, Declaration):
+        return sum(len(p.text) for p in source.paragraphs)
+    try:
+        return os.stat(source).st_size
+    except (OSError, ValueError):
+        return 0  # the worker reports what is wrong with it
+
+
+def _largest_first(batches: list[tuple[int, Sequence[tuple[Source, Source]]]]) -> list[int]:
+    """Batch positions, the largest batch first: the last task to finish is a small one,
+    so no worker waits long for another at the end."""
+    sizes = [sum(_size(a) + _size(b) for a, b in chunk) for _, chunk in batches]
+    return sorted(range(len(batches)), key=lambda k: (-sizes[k], k))
+
+
 def _gather(
     futures: list[Any],
     sizes: list[int],
@@ -156,6 +173,7 @@ def _on_processes(
     limits: InputLimits | None = None,
     strict: bool = False,
 ) -> list[pd.DataFrame | tuple[int, str, str, str]]:
+    import gc
     import multiprocessing
     import sys
     import threading
@@ -171,15 +189,25 @@ def _on_processes(
     fork = sys.platform == "linux" and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
     batches = _batches(items, n_workers)
-    with ProcessPoolExecutor(max_workers=max(1, n_workers), mp_context=context) as pool:
-        futures = [
-            pool.submit(_batch, k, chunk, options, collect, limits, strict) for k, chunk in batches
-        ]
-        try:
-            return _gather(futures, [len(c) for _, c in batches], as_completed, progress)
-        finally:
-            for future in futures:
-                future.cancel()
+    if fork:
+        # The forked workers share this process's memory page by page until they write
+        # to it; a garbage collection that walks the inherited objects writes to all of
+        # them. Frozen objects are not walked.
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, n_workers), mp_context=context) as pool:
+            futures: list[Any] = [None] * len(batches)
+            for k in _largest_first(batches):  # submitted largest first, gathered in order
+                start, chunk = batches[k]
+                futures[k] = pool.submit(_batch, start, chunk, options, collect, limits, strict)
+            try:
+                return _gather(futures, [len(c) for _, c in batches], as_completed, progress)
+            finally:
+                for future in futures:
+                    future.cancel()
+    finally:
+        if fork:
+            gc.unfreeze()
 
 
 def _empty_frame() -> pd.DataFrame:

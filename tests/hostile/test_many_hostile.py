@@ -98,3 +98,27 @@ def test_processes_engine_raises_the_first_failing_pair_typed(
     with pytest.raises(EncodingError) as caught:
         compare_many([pairs[0], pairs[2], pairs[3]], engine="processes", n_workers=2)
     assert isinstance(caught.value.offset, int)
+
+
+def test_processes_engine_submits_largest_batches_first_and_keeps_pair_order(
+    tmp_path: Path,
+) -> None:
+    """Work is handed out largest first (so no worker idles at the end) and the frame
+    still lists the pairs in the order given."""
+    from declcompare.many import _batches, _largest_first, compare_many
+
+    small = tmp_path / "small.txt"
+    small.write_text("The member states agree.\n\nThey welcome the talks.\n", "utf-8")
+    large = tmp_path / "large.txt"
+    large.write_text(
+        "\n\n".join(f"The member states welcome initiative {k} on trade." for k in range(60)),
+        "utf-8",
+    )
+    pairs = [(small, small), (small, small), (large, large), (small, large)]
+    order = _largest_first(_batches(pairs, 2))
+    sizes = [len(chunk) for _, chunk in _batches(pairs, 2)]
+    assert sizes == [1, 1, 1, 1]
+    assert order == [2, 3, 0, 1]
+    frame = compare_many(pairs, engine="processes", n_workers=2)
+    assert frame.drop_duplicates("pair")["pair"].tolist() == [0, 1, 2, 3]
+    assert frame.equals(compare_many(pairs))
