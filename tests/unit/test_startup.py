@@ -10,8 +10,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from tests.helpers import SEED
 
 HEAVY = ("numpy", "pandas", "pydantic", "scipy", "rapidfuzz", "rich", "pysbd", "lemminflect")
 
@@ -73,3 +76,28 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
         _ = declcompare.nonsense
     assert set(declcompare.__all__) <= set(dir(declcompare))
+
+
+def test_the_console_summary_needs_neither_pandas_nor_scipy_optimize(tmp_path: Path) -> None:
+    """The command's own summary is drawn from plain rows: pandas (a sixth of a second
+    to import) and scipy.optimize (0.4 s) stay unloaded; the reports may use them."""
+    from declcompare import load_seed
+    from declcompare.synth import demo_donors, generate_revision
+
+    revised = generate_revision(load_seed(), seed=2020, donors=demo_donors()).declaration
+    new = tmp_path / "generated-revision.txt"
+    new.write_text("\n\n".join(p.text for p in revised.paragraphs) + "\n", "utf-8")
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from declcompare.cli import main\n"
+        "out, err = io.StringIO(), io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):\n"
+        f"    status = main(['compare', {str(SEED)!r}, {str(new)!r}, '--no-progress'])\n"
+        "assert status == 1 and 'weakened' in err.getvalue() + out.getvalue(), status\n"
+        "heavy = ('pandas', 'scipy.optimize')\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(heavy))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

@@ -30,6 +30,8 @@ from declcompare.text.normalize import display_key, markup_key, strip_label
 if TYPE_CHECKING:
     import pandas as pd
 
+    from declcompare.compare.entities import EntityRecord
+
 __all__ = ["ChangeKind", "CommitmentPair", "CompareOptions", "Comparison", "Link", "compare"]
 
 
@@ -180,10 +182,20 @@ class Comparison(BaseModel):
         """Every named entity (state, body, treaty, initiative, place, year) of either text:
         the paragraph indices where it appears in each, the commitments about it before
         and after, and ``treatment_changed`` when it came, went or a commitment shifted."""
-        from declcompare.compare.entities import entity_frame
+        from declcompare.compare.entities import entity_table
+
+        return entity_table(self._entity_records)
+
+    def entity_records(self) -> list[EntityRecord]:
+        """The rows of :meth:`entities` as plain dicts, one per entity, without pandas."""
+        return [record.copy() for record in self._entity_records]
+
+    @cached_property
+    def _entity_records(self) -> tuple[EntityRecord, ...]:
+        from declcompare.compare.entities import entity_records
 
         pairs = [(a, b, change.value) for _, a, b, change in self.commitment_changes()]
-        return entity_frame(self.old, self.new, pairs)
+        return tuple(entity_records(self.old, self.new, pairs))
 
     def about(self, name: str) -> pd.DataFrame:
         """What happened to ``name`` ("Afghanistan", "UNCLOS"): every row mentioning it,

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from declcompare.commitments.entities import find_entities
 
@@ -24,9 +24,12 @@ if TYPE_CHECKING:
 __all__ = [
     "ABOUT_COLUMNS",
     "ENTITY_COLUMNS",
+    "EntityRecord",
     "about_frame",
     "entity_frame",
     "entity_key",
+    "entity_records",
+    "entity_table",
     "lowercase_in",
 ]
 
@@ -49,6 +52,20 @@ ENTITY_COLUMNS = [
 ABOUT_COLUMNS = ["kind", "old_index", "new_index", "old_text", "new_text", "commitments"]
 
 Pair = tuple["Commitment | None", "Commitment | None", str]
+
+
+class EntityRecord(TypedDict):
+    """One row of :meth:`Comparison.entities`, as a plain dict."""
+
+    entity: str
+    kind: str
+    status: str
+    old_paragraphs: tuple[int, ...]
+    new_paragraphs: tuple[int, ...]
+    old_commitments: str
+    new_commitments: str
+    commitment_changes: str
+    treatment_changed: bool
 
 
 def entity_key(text: str) -> str:
@@ -145,8 +162,23 @@ def _verbs(verbs: list[str]) -> str:
 
 def entity_frame(old: Declaration, new: Declaration, pairs: Sequence[Pair]) -> pd.DataFrame:
     """One row per named entity of either text; see :meth:`Comparison.entities`."""
+    return entity_table(entity_records(old, new, pairs))
+
+
+def entity_table(records: Sequence[EntityRecord]) -> pd.DataFrame:
+    """The DataFrame of :func:`entity_records`' rows, with its column types."""
     import pandas as pd
 
+    frame = pd.DataFrame.from_records(list(records), columns=ENTITY_COLUMNS)
+    for column in ("entity", "kind", "status", "old_commitments", "new_commitments",
+                   "commitment_changes"):  # fmt: skip
+        frame[column] = frame[column].astype("string")
+    frame["treatment_changed"] = frame["treatment_changed"].astype("bool")
+    return frame
+
+
+def entity_records(old: Declaration, new: Declaration, pairs: Sequence[Pair]) -> list[EntityRecord]:
+    """The rows of :func:`entity_frame` as plain dicts (no pandas: the console uses them)."""
     entries: dict[str, _Entry] = {}
     lower = _lower_words(old, new)
     for side, declaration in (("old", old), ("new", new)):
@@ -176,31 +208,26 @@ def entity_frame(old: Declaration, new: Declaration, pairs: Sequence[Pair]) -> p
         for key in keys:
             if change in _CHANGES:
                 entries[key].changes[change] += 1
-    records = []
+    records: list[EntityRecord] = []
     for entry in entries.values():
         status = "in both" if entry.old and entry.new else ("new" if entry.new else "dropped")
         changes = ", ".join(f"{entry.changes[c]} {c.replace('_', ' ')}" for c in _CHANGES
                             if entry.changes[c])  # fmt: skip
         records.append(
-            {
-                "entity": entry.text,
-                "kind": entry.kind,
-                "status": status,
-                "old_paragraphs": tuple(entry.old),
-                "new_paragraphs": tuple(entry.new),
-                "old_commitments": _verbs(entry.old_verbs),
-                "new_commitments": _verbs(entry.new_verbs),
-                "commitment_changes": changes,
-                "treatment_changed": status != "in both"
+            EntityRecord(
+                entity=entry.text,
+                kind=entry.kind,
+                status=status,
+                old_paragraphs=tuple(entry.old),
+                new_paragraphs=tuple(entry.new),
+                old_commitments=_verbs(entry.old_verbs),
+                new_commitments=_verbs(entry.new_verbs),
+                commitment_changes=changes,
+                treatment_changed=status != "in both"
                 or any(entry.changes[c] for c in _CHANGES if c != "changed_object"),
-            }
+            )
         )
-    frame = pd.DataFrame.from_records(records, columns=ENTITY_COLUMNS)
-    for column in ("entity", "kind", "status", "old_commitments", "new_commitments",
-                   "commitment_changes"):  # fmt: skip
-        frame[column] = frame[column].astype("string")
-    frame["treatment_changed"] = frame["treatment_changed"].astype("bool")
-    return frame
+    return records
 
 
 def about_frame(

@@ -177,19 +177,18 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
 
     # entities whose treatment changed
     entity_rows: list[Row] = []
-    names = comparison.entities()
-    frame = names[names["treatment_changed"] & (names["kind"] != "year")]
-    shifts_of = frame["commitment_changes"].fillna("")
-    order = sorted(
-        range(len(frame)),
-        key=lambda r: (
-            -sum(s in shifts_of.iloc[r] for s in ("weakened", "strengthened", "stance")),
-            -(len(frame["old_paragraphs"].iloc[r]) + len(frame["new_paragraphs"].iloc[r])),
-            r,
-        ),
-    )
-    for r in order:
-        e = frame.iloc[r]
+    frame = [
+        e for e in comparison.entity_records() if e["treatment_changed"] and e["kind"] != "year"
+    ]
+
+    def entity_rank(r: int) -> tuple[int, int, int]:
+        e = frame[r]
+        shifts = e["commitment_changes"]
+        places = len(e["old_paragraphs"]) + len(e["new_paragraphs"])
+        return (-sum(s in shifts for s in ("weakened", "strengthened", "stance")), -places, r)
+
+    for r in sorted(range(len(frame)), key=entity_rank):
+        e = frame[r]
         entity_rows.append(
             Row(
                 f"name {e['status']}",
@@ -272,13 +271,17 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
             )
             for name, counts in per.items()
         )
-        topics = [r for r in range(len(names)) if names["kind"].iloc[r] != "year"]
-        topics.sort(key=lambda r: (-len(names["old_paragraphs"].iloc[r])
-                                   - len(names["new_paragraphs"].iloc[r]), r))  # fmt: skip
+        names = comparison.entity_records()
+
+        def count(r: int, side: str) -> int:
+            return len(names[r]["old_paragraphs" if side == "old" else "new_paragraphs"])
+
+        topics = [r for r in range(len(names)) if names[r]["kind"] != "year"]
+        topics.sort(key=lambda r: (-count(r, "old") - count(r, "new"), r))
         topic_rows = tuple(
-            Row("topic", "", "", "", "", str(names["entity"].iloc[r]),
-                f"{_plural(len(names['old_paragraphs'].iloc[r]), 'paragraph')} before, "
-                f"{len(names['new_paragraphs'].iloc[r])} after")
+            Row("topic", "", "", "", "", str(names[r]["entity"]),
+                f"{_plural(count(r, 'old'), 'paragraph')} before, "
+                f"{count(r, 'new')} after")
             for r in topics[: options.max_rows]
         )  # fmt: skip
         other = Section(
