@@ -7,6 +7,7 @@ the comparison it serves.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -89,29 +90,43 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.;:!?]\s+|\n)(?:[\"'“‘(]\s*)?$")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
-def _mentions(declaration: Declaration, lower: frozenset[str]) -> list[tuple[int, str, str, str]]:
-    out = []
+def _mentions(
+    declaration: Declaration, lower: frozenset[str], seen: dict[str, list[tuple[str, str, str]]]
+) -> list[tuple[int, str, str, str]]:
+    """(paragraph, key, name, kind) of every mention; ``seen`` holds the mentions of
+    each text already read, so a paragraph kept verbatim in the other text is read once."""
+    out: list[tuple[int, str, str, str]] = []
     for index, paragraph in enumerate(declaration.paragraphs):
         text = paragraph.text
-        for entity in find_entities(text, 0, len(text)):
-            if entity.kind not in _KINDS:
-                continue
-            name = _POSSESSIVE_RE.sub("", entity.text)
-            first, _, rest = name.partition(" ")
-            # A capital that only opens a sentence ("We", "As Indo-Pacific") is no name.
-            if _SENTENCE_START_RE.search(text[: entity.start]) and (
-                first.lower() in lower or (not rest and entity.kind == "name")
-            ):
-                name = rest
-            if len(name) < 2:
-                continue
-            out.append((index, entity_key(name), name, entity.kind))
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = _text_mentions(text, lower)
+        out.extend((index, *mention) for mention in found)
+    return out
+
+
+def _text_mentions(text: str, lower: frozenset[str]) -> list[tuple[str, str, str]]:
+    out = []
+    for entity in find_entities(text, 0, len(text)):
+        if entity.kind not in _KINDS:
+            continue
+        name = _POSSESSIVE_RE.sub("", entity.text)
+        first, _, rest = name.partition(" ")
+        # A capital that only opens a sentence ("We", "As Indo-Pacific") is no name.
+        if _SENTENCE_START_RE.search(text[: entity.start]) and (
+            first.lower() in lower or (not rest and entity.kind == "name")
+        ):
+            name = rest
+        if len(name) < 2:
+            continue
+        out.append((entity_key(name), name, entity.kind))
     return out
 
 
 def _lower_words(*declarations: Declaration) -> frozenset[str]:
+    # One search over the texts joined by line breaks, which no word spans.
     return frozenset(
-        w for d in declarations for p in d.paragraphs for w in re.findall(r"\b[a-z]+\b", p.text)
+        re.findall(r"\b[a-z]+\b", "\n".join(p.text for d in declarations for p in d.paragraphs))
     )
 
 
@@ -121,39 +136,47 @@ _RUN_RE = re.compile(r"\w+")
 def lowercase_in(keys: Sequence[str], plain: str) -> list[str]:
     """The keys that ``plain`` writes as they are, as whole words (in ``keys``' order).
 
-    The same answer as searching ``(?<!\\w)key(?!\\w)`` for each key, in one pass over
-    the text rather than one per key (which made the entity table quadratic): a
-    one-word key is a word of the text; a longer one starts where its first word
-    does, so only those places are tried.
+    The same answer as searching ``(?<!\\w)key(?!\\w)`` for each key, without a scan
+    of the whole text per key (which made the entity table quadratic): a one-word key
+    is a word of the text; a longer one is searched for only if each two of its words
+    that follow each other in it follow each other somewhere in the text, and a search
+    that succeeds stops at the first place.
     """
-    runs: set[str] = set()
-    firsts: dict[str, list[int]] = {}
-    for key in keys:
-        head = _RUN_RE.match(key)
-        if head is not None and head.end() < len(key):
-            firsts.setdefault(head.group(), [])
-    for m in _RUN_RE.finditer(plain):
-        word = m.group()
-        runs.add(word)
-        starts = firsts.get(word)
-        if starts is not None:
-            starts.append(m.start())
+    tokens = _RUN_RE.findall(plain)
+    runs = set(tokens)
+    words_of = {key: _RUN_RE.findall(key) for key in keys}
+    wanted = {pair for words in words_of.values() for pair in itertools.pairwise(words)}
+    pairs = {pair for pair in itertools.pairwise(tokens) if pair in wanted}
     found: list[str] = []
     for key in keys:
-        head = _RUN_RE.match(key)
-        if head is None:  # no word to start from: search for it
-            if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", plain):
-                found.append(key)
-        elif head.end() == len(key):
-            if key in runs:
-                found.append(key)
-        elif any(
-            plain.startswith(key, at)
-            and not (at + len(key) < len(plain) and _RUN_RE.match(plain, at + len(key)))
-            for at in firsts[head.group()]
+        words = words_of[key]
+        if _RUN_RE.fullmatch(key):
+            present = key in runs
+        elif _RUN_RE.match(key) and (
+            any(word not in runs for word in words)
+            or any(pair not in pairs for pair in itertools.pairwise(words))
         ):
+            present = False  # it cannot be there: its words do not stand in that order
+        else:
+            present = _whole(plain, key)
+        if present:
             found.append(key)
     return found
+
+
+def _word_at(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and _RUN_RE.match(text[at]) is not None
+
+
+def _whole(plain: str, key: str) -> bool:
+    """``re.search(r"(?<!\\w)" + re.escape(key) + r"(?!\\w)", plain)``, by str.find: a
+    pattern that opens with a look-behind is tried at every character, which is slow."""
+    at = plain.find(key)
+    while at >= 0:
+        if not _word_at(plain, at - 1) and not _word_at(plain, at + len(key)):
+            return True
+        at = plain.find(key, at + 1)
+    return False
 
 
 def _verbs(verbs: list[str]) -> str:
@@ -181,9 +204,12 @@ def entity_records(old: Declaration, new: Declaration, pairs: Sequence[Pair]) ->
     """The rows of :func:`entity_frame` as plain dicts (no pandas: the console uses them)."""
     entries: dict[str, _Entry] = {}
     lower = _lower_words(old, new)
+    seen: dict[str, list[tuple[str, str, str]]] = {}
     for side, declaration in (("old", old), ("new", new)):
-        for index, key, text, kind in _mentions(declaration, lower):
-            entry = entries.setdefault(key, _Entry(text, kind))
+        for index, key, text, kind in _mentions(declaration, lower, seen):
+            entry = entries.get(key)
+            if entry is None:
+                entry = entries[key] = _Entry(text, kind)
             if side == "new":
                 entry.text = entry.text if entry.new else text  # the new wording names it
             where = entry.old if side == "old" else entry.new
