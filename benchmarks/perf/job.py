@@ -16,7 +16,8 @@ Measured in one run, on the same inputs:
   revision of it and on scale sets of 5,000 and 20,000 paragraphs per side (real corpus
   paragraphs with generated revisions, written as text files; see run.py);
 - each stage's time and share in one fresh process per size: parse (reading both
-  files), compare, commitments, rendering each report format, writing the files; the
+  files), compare, commitments, the named entities (which every report's briefing
+  reads, computed once per comparison), rendering each report format, writing the files; the
   size of each report; and the time exponent of each stage from the smallest to the
   largest size (rows = links of the comparison);
 - ``difflib.HtmlDiff().make_file`` over the same paragraph lists, as a reference for
@@ -198,6 +199,11 @@ def _stages(old_path: str, new_path: str, folder: str) -> dict[str, object]:
     start()
     comparison.commitment_changes()
     timed("commitments")
+    # The names of both texts and what became of them: every report's briefing reads
+    # them, computed once per comparison (so each render below finds them ready).
+    start()
+    comparison.entity_records()
+    timed("entities")
     sizes: dict[str, int] = {}
     data: dict[str, bytes] = {}
     for fmt in REPORTS:  # the fastest of three: a full garbage collection can land anywhere
@@ -312,7 +318,7 @@ def measure(
             figures[f"exponent_{fmt}"] = results["exponents"][f"render_{fmt}"]  # type: ignore[index]
     if "20000" in per_size:
         s = per_size["20000"]["stages"]["cpu_seconds"]  # type: ignore[index]  # CPU: see _stages
-        whole = s["compare"] + s["commitments"] + s["render_html"]
+        whole = s["compare"] + s["commitments"] + s["entities"] + s["render_html"]
         figures["whole_over_compare_20000"] = round(whole / s["compare"], 2)
     results["targets"] = {
         name: {

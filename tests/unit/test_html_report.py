@@ -169,3 +169,51 @@ def test_routine_changes_are_numbers_punctuation_and_case_only() -> None:
     )
     routine = next(s for s in briefing_sections(compare(old, new)) if s.key == "routine")
     assert [i.number for i in routine.rows] == [1, 2]
+
+
+def test_page_follows_the_briefing_and_shows_names_and_sentences_of_a_split() -> None:
+    """The page's sections are the briefing's, in its order, with its rows; a split
+    paragraph shows which of its sentences went where (generated texts)."""
+    from declcompare.report.briefing import briefing
+
+    old = Declaration.from_paragraphs(
+        [
+            "The member states welcome the Shanghai Spirit and its principles. They support "
+            "the Tashkent Initiative on transport corridors across the region. They will "
+            "strengthen cooperation on energy security in Central Asia.",
+            "The member states note the work of the Council of Foreign Ministers.",
+        ],
+        title="generated",
+    )
+    new = Declaration.from_paragraphs(
+        [
+            "The member states welcome the Shanghai Spirit and its principles.",
+            "They note the Tashkent Initiative on transport corridors across the region. They "
+            "will strengthen cooperation on energy security in Central Asia.",
+            "The member states note the work of the Council of Foreign Ministers.",
+        ],
+        title="generated",
+    )
+    comparison = compare(old, new)
+    assert {link.kind.value for link in comparison.links} >= {"split"}
+    keys = [s.key for s in briefing_sections(comparison)]
+    note = [s.key for s in briefing(comparison) if s.key != "other"]
+    assert [k for k in keys if k in note] == note  # the briefing's order
+    page = comparison.to_html()
+    positions = [page.index(f"<section id='{k}'>") for k in keys]
+    assert positions == sorted(positions)
+    sections = {s.key: s for s in briefing_sections(comparison)}
+    shifts = [
+        (p.old.predicate, p.new.predicate) for p in sections["shifts"].pairs if p.old and p.new
+    ]
+    assert ("support", "note") in shifts
+    sentences = sections["sentences"].lines
+    assert [(r.old_position, r.new_position) for r in sentences] == [
+        ("¶1, sentence 1", "¶1, sentence 1"),
+        ("¶1, sentence 2", "¶2, sentence 1"),
+        ("¶1, sentence 3", "¶2, sentence 2"),
+    ]
+    assert sentences[1].before.startswith("They support the Tashkent Initiative")
+    assert "Tashkent Initiative" in {r.about for r in sections["entities"].lines}
+    assert "<section id='entities'>" in page
+    assert "They support the Tashkent Initiative" in page

@@ -60,6 +60,7 @@ class Row:
     score: float = 0.0
     link: Link | None = None  # for a redline
     item: Item | None = None
+    pair: CommitmentPair | None = None  # a commitment row's pair, for a side-by-side view
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
                 f"(strength {p.old.strength} → {p.new.strength})",
                 _shift_rank(p, options),
                 p.link,
+                pair=p,
             )
         )
 
@@ -171,7 +173,8 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
         rank = (options.named_rank if _named(p) else 0.0) + c.strength / 10
         o, n = where(p)
         note = f"{value.replace('_', ' ')}; {c.actor}"
-        candidates.append((rank, k, Row(value, o, n, before, after, about, note, rank, p.link)))
+        row = Row(value, o, n, before, after, about, note, rank, p.link, pair=p)
+        candidates.append((rank, k, row))
     candidates.sort(key=lambda t: (-t[0], t[1]))
     commitment_rows, commitment_more = _trim([r for _, _, r in candidates], options)
 

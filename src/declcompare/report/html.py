@@ -102,6 +102,11 @@ def _pairs_table(comparison: Comparison, section: Section) -> str:
         "<th scope='col'>new</th><th scope='col'>new wording</th><th scope='col'>strength</th>"
         "<th scope='col'>who</th><th scope='col'>on what</th></tr></thead>"
     )
+    return _folded(table, rows)
+
+
+def _folded(table: str, rows: list[str]) -> str:
+    """A table's first rows open, the rest folded away under "N more"."""
     if len(rows) <= _OPEN_ROWS:
         return f"{table}<tbody>{''.join(rows)}</tbody></table>"
     return (
@@ -109,6 +114,30 @@ def _pairs_table(comparison: Comparison, section: Section) -> str:
         f"<details><summary>{len(rows) - _OPEN_ROWS} more</summary>{table}"
         f"<tbody>{''.join(rows[_OPEN_ROWS:])}</tbody></table></details>"
     )
+
+
+_LINE_COLUMNS = (
+    ("kind", "change"),
+    ("about", "what"),
+    ("old_position", "old"),
+    ("new_position", "new"),
+    ("before", "before"),
+    ("after", "after"),
+    ("note", "how"),
+)
+
+
+def _lines_table(section: Section) -> str:
+    """Briefing rows as they are (names whose treatment changed, counts per section);
+    a column that is empty in every row is left out."""
+    columns = [(f, t) for f, t in _LINE_COLUMNS if any(getattr(r, f) for r in section.lines)]
+    head = "".join(f"<th scope='col'>{_e(title)}</th>" for _, title in columns)
+    rows = [
+        "<tr>" + "".join(f"<td>{_e(str(getattr(r, f)))}</td>" for f, _ in columns) + "</tr>"
+        for r in section.lines
+    ]
+    table = f"<table class='pairs' id='{_e(section.key)}-table'><thead><tr>{head}</tr></thead>"
+    return _folded(table, rows)
 
 
 _HEAD = (
@@ -135,6 +164,8 @@ def _section_html(comparison: Comparison, section: Section) -> str:
             "<details><summary>Paragraphs by change, section by section</summary>"
             f"{_counts_table(comparison)}</details>"
         )
+    elif section.lines:
+        parts.append(_lines_table(section))
     elif section.pairs or not section.rows:
         parts.append(_pairs_table(comparison, section))
     if section.rows:
