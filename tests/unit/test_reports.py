@@ -208,3 +208,17 @@ def test_excel_cells_longer_than_excel_allows_are_cut_with_a_note(tmp_path: Path
     cut = [v for v in cells if isinstance(v, str) and v.endswith("in the JSON report]")]
     assert cut
     assert all(len(v) <= 32_000 for v in cells if isinstance(v, str))
+
+
+def test_json_text_is_the_standard_encoders_for_every_indent() -> None:
+    """The report is written by pydantic's serializer; it must be byte for byte what
+    json.dumps writes of the same data (non-ASCII kept, the same indent)."""
+    from declcompare.report.json_report import _report, to_json
+
+    comparison = demo()
+    data = _report(comparison).model_dump(mode="json")
+    for indent in (None, 1, 2):
+        assert to_json(comparison, indent=indent) == (
+            json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+        )
+    assert "’" in to_json(comparison)  # non-ASCII as written

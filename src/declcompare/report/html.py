@@ -24,6 +24,7 @@ from declcompare.report.content import (
 from declcompare.report.html_assets import CSP, CSS, SCRIPT
 from declcompare.report.html_payload import KINDS, payload_json
 from declcompare.report.html_sections import Section, briefing_sections
+from declcompare.report.html_shell import page
 from declcompare.text.diff import Op, Segment, redline
 
 if TYPE_CHECKING:
@@ -213,35 +214,19 @@ def to_html(comparison: Comparison) -> str:
     sections = briefing_sections(comparison)
     every = next(s for s in sections if s.key == "paragraphs")
     payload = payload_json(list(every.rows), len(old.paragraphs))
-    generated = (
-        f"<p class='generated' role='note'>{_e(GENERATED_NOTICE)}</p>"
-        if is_generated(old) or is_generated(new)
-        else ""
-    )
     title = f"What changed: {describe(old)} → {describe(new)}"
     body = "\n".join(_section_html(comparison, s) for s in sections)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<title>{_e(title)}</title>
-<style>{CSS}</style>
-</head>
-<body>
-<h1>{_e(title)}</h1>
-{generated}
-<p class="meta">Old: {_e(describe(old))}, {len(old.paragraphs)} paragraphs.
+    return page(
+        title,
+        f"""<p class="meta">Old: {_e(describe(old))}, {len(old.paragraphs)} paragraphs.
 New: {_e(describe(new))}, {len(new.paragraphs)} paragraphs.</p>
 {body}
 <p class="meta">Produced by declcompare. Every paragraph of both texts is accounted for
 in the last table.</p>
 <script type="application/json" id="payload">{payload}</script>
-<script>{SCRIPT}</script>
-</body>
-</html>
-"""
+<script>{SCRIPT}</script>""",
+        generated=is_generated(old) or is_generated(new),
+    )
 
 
 def declaration_snippet(declaration: Declaration, *, rows: int = 5) -> str:

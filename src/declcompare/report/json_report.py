@@ -138,9 +138,16 @@ def _report(comparison: Comparison) -> Report:
 
 
 def to_json(comparison: Comparison, *, indent: int | None = 1) -> str:
-    """The JSON report as text (UTF-8, non-ASCII kept as written)."""
-    data = _report(comparison).model_dump(mode="json")
-    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+    """The JSON report as text (UTF-8, non-ASCII kept as written).
+
+    Indented, pydantic's serializer writes it: the same text as ``json.dumps`` of the
+    dumped model with that indent (a test checks), in a quarter of the time, because the
+    standard library's indenting encoder is pure Python. Unindented, the standard
+    library's compiled encoder keeps its separators (", ", ": ")."""
+    report = _report(comparison)
+    if indent is None:
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False) + "\n"
+    return report.model_dump_json(indent=indent) + "\n"
 
 
 def from_json(text: str | bytes) -> Comparison:

@@ -124,7 +124,7 @@ def _frame_html(frame: pd.DataFrame, table_id: str) -> str:
 
 def series_to_html(series: Series) -> str:
     """One self-contained HTML page with the pictures embedded (no requests)."""
-    from declcompare.report.html import CSP, CSS
+    from declcompare.report.html_shell import page
     from declcompare.report.series_svg import XMLNS, counts_svg, timeline_svg
 
     # Inline SVG drawn by declcompare: the page needs no matplotlib (the base install).
@@ -135,11 +135,6 @@ def series_to_html(series: Series) -> str:
             ("Counts per step", counts_svg),
         )
     ]
-    generated = (
-        f"<p class='generated' role='note'>{html.escape(GENERATED_NOTICE)}</p>"
-        if _generated(series)
-        else ""
-    )
     texts = "".join(
         f"<li>{html.escape(describe(d))}: {len(d.paragraphs)} paragraphs</li>"
         for d in series.declarations
@@ -150,21 +145,7 @@ def series_to_html(series: Series) -> str:
         ["commitment", "actor", "changes", "object"]
     ]
     title = f"Year on year: {series.labels[0]} to {series.labels[-1]}"
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<title>{html.escape(title)}</title>
-<style>{CSS}
-figure {{ margin: 1rem 0; overflow-x: auto; }} figure svg {{ max-width: 100%; height: auto; }}
-</style>
-</head>
-<body>
-<h1>{html.escape(title)}</h1>
-{generated}
-<ol>{texts}</ol>
+    body = f"""<ol>{texts}</ol>
 <h2>Pictures</h2>
 {"".join(pictures)}
 <h2>What happened at each step</h2>
@@ -175,10 +156,14 @@ figure {{ margin: 1rem 0; overflow-x: auto; }} figure svg {{ max-width: 100%; he
 <p class="legend">One row per provision followed through the texts: present or absent in the
 first text, then what happened at each step (unchanged, reworded, split, merged, added,
 dropped, absent).</p>
-{_frame_html(lineages, "lineages")}
-</body>
-</html>
-"""
+{_frame_html(lineages, "lineages")}"""
+    return page(
+        title,
+        body,
+        generated=_generated(series),
+        extra_css="figure { margin: 1rem 0; overflow-x: auto; } "
+        "figure svg { max-width: 100%; height: auto; }",
+    )
 
 
 def series_to_json(series: Series) -> str:
