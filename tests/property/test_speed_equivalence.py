@@ -24,6 +24,13 @@ def test_lowercase_in_is_the_per_key_search(keys: list[str], plain: str) -> None
     assert lowercase_in(keys, plain) == _searched(keys, plain)
 
 
+@settings(max_examples=400, deadline=None)
+@given(plain=_TEXT, cuts=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=8))
+def test_lowercase_in_on_pieces_of_the_text_itself(plain: str, cuts: list[tuple[int, int]]) -> None:
+    keys = list(dict.fromkeys(plain[a : a + n] for a, n in cuts if plain[a : a + n]))
+    assert lowercase_in(keys, plain) == _searched(keys, plain)
+
+
 def test_lowercase_in_on_phrases() -> None:
     plain = "The member states met.\nmember states agree; the Member States of the union"
     keys = ["member states", "member", "states of", "union", "the union", "uni", "agree;"]

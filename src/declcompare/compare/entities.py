@@ -7,7 +7,6 @@ the comparison it serves.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -137,31 +136,70 @@ def lowercase_in(keys: Sequence[str], plain: str) -> list[str]:
     """The keys that ``plain`` writes as they are, as whole words (in ``keys``' order).
 
     The same answer as searching ``(?<!\\w)key(?!\\w)`` for each key, without a scan
-    of the whole text per key (which made the entity table quadratic): a one-word key
-    is a word of the text; a longer one is searched for only if each two of its words
-    that follow each other in it follow each other somewhere in the text, and a search
-    that succeeds stops at the first place.
+    of the whole text per key (which made the entity table quadratic). The text is
+    split once into words and what separates them; a one-word key is one of its words;
+    a longer key is looked for only where its first word, separator and second word
+    stand, and compared there part by part.
     """
-    tokens = _RUN_RE.findall(plain)
-    runs = set(tokens)
-    words_of = {key: _RUN_RE.findall(key) for key in keys}
-    wanted = {pair for words in words_of.values() for pair in itertools.pairwise(words)}
-    pairs = {pair for pair in itertools.pairwise(tokens) if pair in wanted}
+    parts = _SPLIT_RE.split(plain)  # separator, word, separator, word ... separator
+    runs = set(parts[1::2])
+    shapes: dict[str, tuple[list[str], str]] = {}
+    singles: set[str] = set()
+    firsts: set[tuple[str, str, str]] = set()
+    for key in keys:
+        pieces = _SPLIT_RE.split(key)
+        if len(pieces) < 3 or pieces[0]:
+            continue  # no word, or not opening with one: searched for below
+        body, tail = pieces[1:-1], pieces[-1]
+        shapes[key] = (body, tail)
+        if len(body) == 1:
+            singles.add(body[0])
+        else:
+            firsts.add((body[0], body[1], body[2]))
+    first_words = {w for w, _, _ in firsts}
+    at_word: dict[str, list[int]] = {w: [] for w in singles}
+    at_step: dict[tuple[str, str, str], list[int]] = {t: [] for t in firsts}
+    last = len(parts) - 1
+    for i in range(1, last, 2):
+        word = parts[i]
+        if word in singles:
+            at_word[word].append(i)
+        if word in first_words and i + 2 < last:
+            step = (word, parts[i + 1], parts[i + 2])
+            if step in at_step:
+                at_step[step].append(i)
     found: list[str] = []
     for key in keys:
-        words = words_of[key]
-        if _RUN_RE.fullmatch(key):
-            present = key in runs
-        elif _RUN_RE.match(key) and (
-            any(word not in runs for word in words)
-            or any(pair not in pairs for pair in itertools.pairwise(words))
-        ):
-            present = False  # it cannot be there: its words do not stand in that order
-        else:
+        shape = shapes.get(key)
+        if shape is None:
             present = _whole(plain, key)
+        else:
+            body, tail = shape
+            if len(body) == 1 and not tail:
+                present = key in runs
+            else:
+                starts = (
+                    at_word[body[0]] if len(body) == 1 else at_step[(body[0], body[1], body[2])]
+                )
+                present = any(_fits(parts, i, body, tail) for i in starts)
         if present:
             found.append(key)
     return found
+
+
+def _fits(parts: list[str], i: int, body: list[str], tail: str) -> bool:
+    """Whether ``body`` (word, separator ... word) and then ``tail`` stand at ``parts[i]``,
+    with no word character right after them."""
+    end = i + len(body)
+    if parts[i:end] != body:
+        return False
+    after = parts[end]  # the separator after the key's last word
+    if not after.startswith(tail):
+        return False
+    return len(after) > len(tail) or not tail or end == len(parts) - 1
+
+
+_SPLIT_RE = re.compile(r"(\w+)")
 
 
 def _word_at(text: str, at: int) -> bool:
