@@ -67,18 +67,18 @@ def actor_of(lex: Lexicon, toks: list[Tok]) -> str | None:
 def is_state_list(toks: list[Tok]) -> bool:
     """ "India", "the Republic of Kazakhstan, the Kyrgyz Republic and the Russian Federation"."""
     states = state_set()
-    items: list[list[str]] = [[]]
-    for tok in toks:
-        if tok.text == "," or tok.low == "and":
-            if items[-1]:
-                items.append([])
+    words: list[str] = []
+    named = False
+    for tok in [*toks, None]:  # None closes the last name
+        if tok is not None and tok.text != "," and tok.low != "and":
+            words.append(tok.low)
             continue
-        items[-1].append(tok.low)
-    names = [" ".join(words) for words in items if words]
-    return bool(names) and all(
-        (name[4:] if name.startswith("the ") else name).replace(" 's", "'s") in states
-        for name in names
-    )
+        if words:  # a name is complete: stop at the first that is no state
+            name = " ".join(words)
+            if (name[4:] if name.startswith("the ") else name).replace(" 's", "'s") not in states:
+                return False
+            named, words = True, []
+    return named
 
 
 def generic_subject(toks: list[Tok]) -> bool:

@@ -67,7 +67,7 @@ NOT_AFTER_AND = frozenset(
 )  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     low: str
