@@ -92,7 +92,9 @@ def test_load_and_parse_bytes_take_limits(tmp_path: Path) -> None:
     with pytest.raises(InputLimitError, match="max_front_matter_bytes"):
         parse_bytes(data, limits=InputLimits(max_front_matter_bytes=5))
     # The older keyword still applies on top of limits=.
-    with pytest.raises(InputTooLargeError, match="limit of 10;"):
+    with pytest.raises(
+        InputTooLargeError, match=r"limit of 10 characters \(InputLimits\.max_line_chars\)"
+    ):
         load(path, max_line_chars=10)
     assert len(load(path, limits=InputLimits(max_bytes=len(data))).paragraphs) == 2
 

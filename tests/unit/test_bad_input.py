@@ -101,7 +101,10 @@ def test_huge_single_line_is_refused_quickly(tmp_path: Path) -> None:
 def test_long_line_under_size_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     path.write_bytes(b"Intro\n\n" + b"word " * 100_000)
-    with pytest.raises(InputTooLargeError, match=r"line 3 .* characters long"):
+    with pytest.raises(
+        InputTooLargeError,
+        match=r"line 3 .* characters, more than the limit .*InputLimits\.max_line_chars",
+    ):
         declcompare.load(path)
 
 

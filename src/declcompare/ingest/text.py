@@ -18,7 +18,7 @@ from declcompare.errors import (
     BinaryInputError,
     EmptyInputError,
     EncodingError,
-    InputTooLargeError,
+    InputLimitError,
     SourceNotFoundError,
 )
 from declcompare.limits import DEFAULT_LIMITS, InputLimits, check_limit
@@ -156,10 +156,16 @@ def decode_bytes(
             end = length
         if end - start > max_line_chars:
             line_no = text.count("\n", 0, start) + 1
-            raise InputTooLargeError(
-                f"line {line_no}{where} is {end - start:,} characters long, more than the "
-                f"limit of {max_line_chars:,}; a declaration has paragraphs separated by "
-                "line breaks, so this is probably not one"
+            longest = end - start
+            raise InputLimitError(
+                what=f"line {line_no}{where}",
+                limit="max_line_chars",
+                value=longest,
+                maximum=max_line_chars,
+                unit="characters",
+                hint="a declaration has paragraphs separated by line breaks, so this is "
+                "probably not one; if it is genuine, raise the limit: pass limits="
+                f"InputLimits(max_line_chars={max(2 * max_line_chars, longest):_}) to load()",
             )
         start = end + 1
     return DecodedText(text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
