@@ -310,3 +310,30 @@ def test_cli_names_texts_by_file_name_and_answers_about(
     shown = " ".join(capsys.readouterr().out.split())
     assert "2023-05-20 (from the file name)" in shown
     assert "Hiroshima (from the file name)" in shown
+
+
+def test_a_missing_writer_is_reported_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    from declcompare import parse
+    from declcompare.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        "importlib.util.find_spec", lambda name, *a: None if name == "docx" else real(name, *a)
+    )
+
+    def no_work(*_: object, **__: object) -> None:
+        raise AssertionError("a text was read before the missing writer was reported")
+
+    monkeypatch.setattr(parse, "load", no_work)
+    old = tmp_path / "old.txt"
+    old.write_text("The member states agree.\n", "utf-8")
+    status = main(["compare", str(old), str(old), "-o", str(tmp_path / "x.docx")])
+    assert status == 2
+    error = capsys.readouterr().err
+    assert "writing a Word report needs the optional package 'python-docx'" in error
+    assert "declcompare[docx]" in error
+    assert not (tmp_path / "x.docx").exists()

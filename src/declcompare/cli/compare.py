@@ -142,6 +142,10 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     from declcompare.parse import load
 
     check_readers([args.old, args.new])  # a missing reader is reported before any work
+    if args.format is not None or args.output not in (None, "-"):
+        from declcompare.report import check_writer, format_for
+
+        check_writer(args.format or format_for(args.output))  # so is a missing writer
     to_stdout = args.format is not None and args.output in (None, "-")
     with progress_line(sys.stderr, not args.no_progress) as step:
         step(f"Reading {args.old} …")

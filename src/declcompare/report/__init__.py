@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from declcompare import rendering
-from declcompare.errors import OutputError
+from declcompare.errors import MissingDependencyError, OutputError
 from declcompare.report.briefing import SECTIONS, Section, briefing
 from declcompare.report.content import write_bytes
 from declcompare.report.csv import neutralise_cell, to_csv
@@ -47,6 +47,7 @@ __all__ = [
     "Format",
     "Section",
     "briefing",
+    "check_writer",
     "format_for",
     "from_json",
     "json_schema",
@@ -88,6 +89,15 @@ def format_for(path: str | os.PathLike[str]) -> Format:
             f"cannot tell the report format from {str(path)!r}; use a name ending in "
             ".md, .html, .xlsx, .json, .csv or .docx, or give --format"
         ) from None
+
+
+def check_writer(fmt: str) -> None:
+    """Raise :class:`MissingDependencyError` now, before any work, if writing ``fmt``
+    needs an optional package that is not installed (a Word report needs python-docx)."""
+    import importlib.util
+
+    if fmt == "docx" and importlib.util.find_spec("docx") is None:
+        raise MissingDependencyError("writing a Word report", extra="docx", module="python-docx")
 
 
 def render(comparison: Comparison, fmt: Format) -> bytes:

@@ -44,7 +44,9 @@ def _require_docx() -> None:
     try:
         import docx  # noqa: F401
     except ImportError as exc:
-        raise MissingDependencyError("Word reports", extra="docx", module="python-docx") from exc
+        raise MissingDependencyError(
+            "writing a Word report", extra="docx", module="python-docx"
+        ) from exc
 
 
 def _date(comparison: Comparison) -> dt.date | None:

@@ -50,7 +50,9 @@ def _pyplot() -> ModuleType:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError as exc:
-        raise MissingDependencyError("series pictures", extra="plot", module="matplotlib") from exc
+        raise MissingDependencyError(
+            "drawing series pictures", extra="plot", module="matplotlib"
+        ) from exc
     return plt
 
 
