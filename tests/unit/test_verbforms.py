@@ -6,6 +6,7 @@ import gzip
 import json
 from importlib import resources
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lemminflect import getAllInflections, getAllInflectionsOOV, getLemma
@@ -58,3 +59,21 @@ def test_inflections_are_lemminflects() -> None:
     for head in [*lexicon_heads()[:40], "frobnicate"]:
         expected = getAllInflections(head, upos="VERB") or getAllInflectionsOOV(head, upos="VERB")
         assert verb_inflections(head) == {t: tuple(f) for t, f in expected.items()}, head
+
+
+def test_another_lemminflect_version_bypasses_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table written by another lemminflect is not trusted: every answer is asked anew."""
+    from declcompare.commitments import verbforms
+
+    monkeypatch.setattr(verbforms, "_lemminflect_version", lambda: "0.0.0-other")
+    verbforms._table.cache_clear()
+    verbforms.verb_lemmas.cache_clear()
+    try:
+        assert verbforms._table() is None
+        for word in ("strengthens", "xyzzied", "Noted"):
+            assert verb_lemmas(word) == tuple(getLemma(word, upos="VERB"))
+        expected = getAllInflections("welcome", upos="VERB")
+        assert verb_inflections("welcome") == {t: tuple(f) for t, f in expected.items()}
+    finally:
+        verbforms._table.cache_clear()
+        verbforms.verb_lemmas.cache_clear()
