@@ -132,6 +132,17 @@ def _largest_first(batches: list[tuple[int, Sequence[tuple[Source, Source]]]]) -
     return sorted(range(len(batches)), key=lambda k: (-sizes[k], k))
 
 
+def _submit(
+    batches: list[tuple[int, Sequence[tuple[Source, Source]]]],
+    submit: Callable[[int, Sequence[tuple[Source, Source]]], Any],
+) -> list[Any]:
+    """A future per batch, in batch order, submitted largest first (either engine)."""
+    futures: list[Any] = [None] * len(batches)
+    for k in _largest_first(batches):
+        futures[k] = submit(*batches[k])
+    return futures
+
+
 def _gather(
     futures: list[Any],
     sizes: list[int],
@@ -196,10 +207,12 @@ def _on_processes(
         gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=max(1, n_workers), mp_context=context) as pool:
-            futures: list[Any] = [None] * len(batches)
-            for k in _largest_first(batches):  # submitted largest first, gathered in order
-                start, chunk = batches[k]
-                futures[k] = pool.submit(_batch, start, chunk, options, collect, limits, strict)
+            futures = _submit(
+                batches,
+                lambda start, chunk: pool.submit(
+                    _batch, start, chunk, options, collect, limits, strict
+                ),
+            )
             try:
                 return _gather(futures, [len(c) for _, c in batches], as_completed, progress)
             finally:
@@ -278,10 +291,12 @@ def compare_many(
         distributed = importlib.import_module("distributed")
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         batches = _batches(items, workers)
-        futures = [
-            client.submit(_batch, k, chunk, options, collect, limits, strict, pure=False)
-            for k, chunk in batches
-        ]
+        futures = _submit(
+            batches,
+            lambda start, chunk: client.submit(
+                _batch, start, chunk, options, collect, limits, strict, pure=False
+            ),
+        )
         try:
             outcomes = _gather(
                 futures, [len(c) for _, c in batches], distributed.as_completed, progress

@@ -26,7 +26,6 @@ __all__ = [
     "ENTITY_COLUMNS",
     "EntityRecord",
     "about_frame",
-    "entity_frame",
     "entity_key",
     "entity_records",
     "entity_table",
@@ -221,11 +220,6 @@ def _verbs(verbs: list[str]) -> str:
     return "; ".join(dict.fromkeys(verbs))
 
 
-def entity_frame(old: Declaration, new: Declaration, pairs: Sequence[Pair]) -> pd.DataFrame:
-    """One row per named entity of either text; see :meth:`Comparison.entities`."""
-    return entity_table(entity_records(old, new, pairs))
-
-
 def entity_table(records: Sequence[EntityRecord]) -> pd.DataFrame:
     """The DataFrame of :func:`entity_records`' rows, with its column types."""
     import pandas as pd
@@ -239,7 +233,8 @@ def entity_table(records: Sequence[EntityRecord]) -> pd.DataFrame:
 
 
 def entity_records(old: Declaration, new: Declaration, pairs: Sequence[Pair]) -> list[EntityRecord]:
-    """The rows of :func:`entity_frame` as plain dicts (no pandas: the console uses them)."""
+    """One row per named entity of either text (see :meth:`Comparison.entities`), as
+    plain dicts: the console uses them without pandas."""
     entries: dict[str, _Entry] = {}
     lower = _lower_words(old, new)
     seen: dict[str, list[tuple[str, str, str]]] = {}

@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from declcompare import rendering
-from declcompare.errors import MissingDependencyError, OutputError
+from declcompare.errors import OutputError
 from declcompare.report.briefing import SECTIONS, Section, briefing
 from declcompare.report.content import write_bytes
 from declcompare.report.csv import neutralise_cell, to_csv
-from declcompare.report.docx import to_docx_bytes, write_docx
+from declcompare.report.docx import require_docx, to_docx_bytes, write_docx
 from declcompare.report.excel import to_excel_bytes, write_excel
 from declcompare.report.html import to_html
 from declcompare.report.json_report import from_json, json_schema, to_json
@@ -94,10 +94,8 @@ def format_for(path: str | os.PathLike[str]) -> Format:
 def check_writer(fmt: str) -> None:
     """Raise :class:`MissingDependencyError` now, before any work, if writing ``fmt``
     needs an optional package that is not installed (a Word report needs python-docx)."""
-    import importlib.util
-
-    if fmt == "docx" and importlib.util.find_spec("docx") is None:
-        raise MissingDependencyError("writing a Word report", extra="docx", module="python-docx")
+    if fmt == "docx":
+        require_docx()
 
 
 def render(comparison: Comparison, fmt: Format) -> bytes:

@@ -180,9 +180,8 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
 
     # entities whose treatment changed
     entity_rows: list[Row] = []
-    frame = [
-        e for e in comparison.entity_records() if e["treatment_changed"] and e["kind"] != "year"
-    ]
+    names = comparison.entity_records()
+    frame = [e for e in names if e["treatment_changed"] and e["kind"] != "year"]
 
     def entity_rank(r: int) -> tuple[int, int, int]:
         e = frame[r]
@@ -274,7 +273,6 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
             )
             for name, counts in per.items()
         )
-        names = comparison.entity_records()
 
         def count(r: int, side: str) -> int:
             return len(names[r]["old_paragraphs" if side == "old" else "new_paragraphs"])

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from declcompare.compare import CommitmentPair, Comparison
 
-__all__ = ["AUTHOR", "REDLINE_HEADING", "to_docx_bytes", "write_docx"]
+__all__ = ["AUTHOR", "REDLINE_HEADING", "require_docx", "to_docx_bytes", "write_docx"]
 
 AUTHOR = "declcompare"
 REDLINE_HEADING = "The text, with every change tracked"
@@ -40,13 +40,17 @@ _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _DATE_ATTR = re.compile(rb'w:date="[^"]*"')
 
 
-def _require_docx() -> None:
+def require_docx() -> None:
+    """Raise :class:`MissingDependencyError` unless python-docx is installed (checked
+    without importing it, so that the command can ask before any work)."""
+    import importlib.util
+
     try:
-        import docx  # noqa: F401
-    except ImportError as exc:
-        raise MissingDependencyError(
-            "writing a Word report", extra="docx", module="python-docx"
-        ) from exc
+        found = importlib.util.find_spec("docx") is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise MissingDependencyError("writing a Word report", extra="docx", module="python-docx")
 
 
 def _date(comparison: Comparison) -> dt.date | None:
@@ -189,7 +193,7 @@ def _stable_zip(data: bytes, date: str | None) -> bytes:
 
 def to_docx_bytes(comparison: Comparison) -> bytes:
     """The Word redline of a comparison as the bytes of a .docx file."""
-    _require_docx()
+    require_docx()
     import docx
 
     day = _date(comparison)
