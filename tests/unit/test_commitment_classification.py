@@ -44,10 +44,38 @@ def first(text: str) -> Commitment:
         ("They welcome the plan.", "They welcome the programme.", "changed_object"),
         ("They welcome the 15th session.", "They welcome the 16th session.", "routine"),
         ("They recognise the Organisation.", "They recognize the organization.", "restated"),
+        # a view stated in another translator's verb is restated, not weakened
+        ("They underscore that talks matter.", "They note that talks matter.", "restated"),
+        ("They emphasise the need for talks.", "They reaffirm the need for talks.", "restated"),
+        ("They believe that talks matter.", "They stress that talks matter.", "restated"),
+        ("They concur with the plan.", "They emphasise the plan.", "restated"),
+        # noting *that* is a view; welcoming that is a reception: still weakened
+        ("They welcome that the plan works.", "They note that the plan works.", "weakened"),
+        ("They note the plan.", "They note that the plan works.", "changed_object"),
+        # an intensifier after the verb counts as one before it
+        ("They praised highly the plan.", "They highly praised the plan.", "restated"),
+        (
+            "They condemn the attack.",
+            "They condemn in the strongest terms the attack.",
+            "strengthened",
+        ),
+        ("They recommit firmly to the plan.", "They recommit to the plan.", "weakened"),
     ],
 )
 def test_change_kinds_follow_the_documented_scales(old: str, new: str, expected: str) -> None:
     assert classify_change(first(old), first(new)).value == expected
+
+
+def test_a_capitalised_word_inside_a_name_is_not_a_predicate() -> None:
+    text = (
+        "They consider it necessary to implement the Declaration (Qingdao, 10 June 2018), "
+        "the Comprehensive Plan of Joint Measures (Moscow, 10 November 2020)."
+    )
+    found = declaration_commitments(Declaration.from_paragraphs([text], title="generated"))
+    assert [c.predicate for c in found] == ["consider it necessary to implement"]
+    start = "Welcomes the report. Notes the plan."  # sentence-initial capitals still count
+    found = declaration_commitments(Declaration.from_paragraphs([start], title="generated"))
+    assert [c.lemma for c in found] == ["welcome", "note"]
 
 
 def test_routine_is_never_substantive_and_keys_drop_numbers_and_footnotes() -> None:

@@ -6,7 +6,8 @@ their sources). A change of verb is a shift in strength only along a scale
 the same verb shifts by an intensifier or a modal ("support" -> "firmly
 support", "will" -> "intend to"). Verbs on no common scale are another stance;
 verbs on one step or in one restatement group ("affirms" -> "reaffirms",
-"point out" -> "draw attention to") restate the position. A request answered in
+"point out" -> "draw attention to"; a view stated with another translator's verb,
+"emphasise that" -> "note that") restate the position. A request answered in
 the new text ("Requests a report" -> "Notes the report") is ``fulfilled``. When
 only dates, session numbers, symbols, footnote markers, spelling, hyphens or
 capitals differ, the change is ``routine``: it carries no position.
@@ -98,6 +99,22 @@ def _stressing(c: Commitment) -> bool:
     """ "note the importance of ...": an emphasis, not a reception (unless the other
     text also speaks of the importance: then only the verb changed)."""
     return c.stance is Stance.NOTE and _importance(c)
+
+
+_VIEWS = frozenset({Stance.EMPHASISE, Stance.BELIEVE, Stance.REAFFIRM})
+
+
+def _view_restated(old: Commitment, new: Commitment) -> bool:
+    """ "emphasise that ..." -> "note that ...", "underscored" -> "noted that": a
+    view stated again in another translation's verb, not a move along a scale. Only
+    noting *that* something is so counts: noting a document is a reception."""
+
+    def noting_that(c: Commitment) -> bool:
+        return c.stance is Stance.NOTE and c.object.lower().startswith("that ")
+
+    return (noting_that(old) and new.stance in _VIEWS) or (
+        noting_that(new) and old.stance in _VIEWS
+    )
 
 
 def _keys(c: Commitment, stressed: bool = True) -> list[str]:
@@ -195,6 +212,8 @@ def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
     rules = scales()
     if _member(old, rules.requests) and _member(new, rules.receptions):
         return CommitmentChange.FULFILLED
+    if _view_restated(old, new):
+        return _same_object(old, new)
     stressed = (_stressing(old) and not _importance(new)) or (
         _stressing(new) and not _importance(old)
     )

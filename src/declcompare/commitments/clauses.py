@@ -43,6 +43,11 @@ def scan(
         if tok.low not in starts or not tok.text[:1].isalpha():  # no predicate starts here
             i += 1
             continue
+        if tok.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isalpha():
+            # a capital after a word names something ("the Comprehensive Plan",
+            # "the Task Force"): a predicate is capitalised only where a sentence starts
+            i += 1
+            continue
         pred = predicate_at(lex, toks, i)
         if pred is None:
             i += 1

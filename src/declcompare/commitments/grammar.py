@@ -190,9 +190,10 @@ def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
                 form = modals[0].form
             else:
                 strength, form = phrase.strength, phrase.form
+            end, after = _after_verb(lex, toks, end)
             return _Pred(
-                at, end, phrase.lemma, phrase.stance, strength + bonus + extra, negated, form,
-                toks[j].low,
+                at, end, phrase.lemma, phrase.stance, strength + bonus + extra + after, negated,
+                form, toks[j].low,
             )  # fmt: skip
         if modal is None:
             break
@@ -226,6 +227,29 @@ def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
 
 
 _AUXILIARIES = frozenset({"have", "has", "had", "having", "do", "does", "did"})
+
+# "condemns in the strongest terms", "in the strongest possible terms"
+_STRONGEST_TERMS = (
+    ("in", "the", "strongest", "terms"),
+    ("in", "the", "strongest", "possible", "terms"),
+)
+
+
+def _after_verb(lex: Lexicon, toks: list[Tok], end: int) -> tuple[int, int]:
+    """Intensifiers that follow the verb ("praised highly", "recommits firmly",
+    "condemns in the strongest terms"): the predicate's new end and their strength."""
+    bonus = 0
+    while True:
+        if end < len(toks) and toks[end].low.endswith("ly") and toks[end].low in lex.intensifiers:
+            bonus += lex.intensifiers[toks[end].low]
+            end += 1
+            continue
+        words = tuple(t.low for t in toks[end : end + 5])
+        hit = next((p for p in _STRONGEST_TERMS if words[: len(p)] == p), None)
+        if hit is None:
+            return end, bonus
+        bonus += 1
+        end += len(hit)
 
 
 _PARTICLES = frozenset({"up", "out", "forward", "down"})
