@@ -78,6 +78,27 @@ def test_a_capitalised_word_inside_a_name_is_not_a_predicate() -> None:
     assert [c.lemma for c in found] == ["welcome", "note"]
 
 
+def test_comma_and_while_join_predicates_and_nouns_do_not_open_clauses() -> None:
+    def read(text: str) -> list[tuple[str, str, str]]:
+        doc = Declaration.from_paragraphs([text], title="generated")
+        return [(c.actor, c.lemma, c.object) for c in declaration_commitments(doc)]
+
+    assert read("The member states support the plan, welcome the report and note it.") == [
+        ("the member states", "support", "the plan"),
+        ("the member states", "welcome", "the report"),
+        ("the member states", "note", "it"),
+    ]
+    assert read("The member states welcomed the plan, while recognizing the role of the UN.") == [
+        ("the member states", "welcome", "the plan"),
+        ("the member states", "recognise", "the role of the UN"),
+    ]
+    assert read("Support includes funding. Plans and strategies will be discussed.") == []
+    assert [lemma for _, lemma, _ in read("Welcomes and supports the report.")] == [
+        "welcome",
+        "support",
+    ]
+
+
 def test_routine_is_never_substantive_and_keys_drop_numbers_and_footnotes() -> None:
     assert not is_substantive(CommitmentChange.ROUTINE)
     assert not is_substantive(CommitmentChange.RESTATED)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from declcompare.commitments.lexicon import Lexicon, Stance
+from declcompare.commitments.lexicon import Form, Lexicon, Stance
 
 if TYPE_CHECKING:
     pass
@@ -57,14 +57,20 @@ def scan(
         if (
             last is not None
             and last.pred.end <= i
-            and is_coordinated(toks, last.pred.end, i)
+            and (is_coordinated(toks, last.pred.end, i) or _comma_joined(toks, i, pred.end))
             and forms_agree(last.pred.form, pred.form)
             and pred.head not in NOT_AFTER_AND
         ):
             accepted = Found(pred, None, last.actor, last.formula)
+        elif last is not None and last.pred.end <= i and _while_joined(toks, i, pred.form):
+            # "They welcome the plan, while recognizing ...": the same actor
+            accepted = Found(pred, None, last.actor, last.formula)
         opening = i == clause_start or (
             i == clause_start + 1 and toks[clause_start].low in ("while", "whilst")
         )
+        if opening and accepted is None and _noun_at_opening(starts, toks, i, pred.end):
+            i += 1
+            continue
         if accepted is None and opening:
             accepted = Found(pred, None, None, True)
         if accepted is None:
@@ -133,3 +139,41 @@ def scan(
         if f.subject is not None or f.actor is None:
             current = actor
     return resolved
+
+
+# Words an object starts with: a verb after a bare comma is a second predicate
+# ("support the plan, welcome the report") only when one of these follows it.
+_OBJECT_STARTS = frozenset(
+    {"the", "a", "an", "its", "their", "our", "this", "these", "that", "all", "efforts", "further"}
+)
+
+
+def _comma_joined(toks: list[Tok], at: int, end: int) -> bool:
+    """ "…, welcome the report": a predicate right after a comma, with an object."""
+    return (
+        at > 0
+        and toks[at - 1].text == ","
+        and toks[at].text.islower()
+        and end < len(toks)
+        and toks[end].low in _OBJECT_STARTS
+    )
+
+
+def _while_joined(toks: list[Tok], at: int, form: Form) -> bool:
+    """ "…, while recognizing …": a participle after "while" keeps the actor."""
+    return at > 0 and toks[at - 1].low in ("while", "whilst") and form is Form.ING
+
+
+# After a capitalised word at the opening, these show it is a noun ("Support
+# includes", "Plans and strategies", "Support for Ukraine").
+_AFTER_NOUN = frozenset({"of", "for", "includes", "include", "is", "are", "was", "were", "has"})
+
+
+def _noun_at_opening(starts: frozenset[str], toks: list[Tok], at: int, end: int) -> bool:
+    """A capitalised opening word read as a noun, not as an operative verb."""
+    if not toks[at].text[:1].isupper() or end >= len(toks) or end != at + 1:
+        return False
+    after = toks[end].low
+    if after in _AFTER_NOUN:
+        return True
+    return after == "and" and (end + 1 >= len(toks) or toks[end + 1].low not in starts)
