@@ -68,7 +68,7 @@ def scan(
         opening = i == clause_start or (
             i == clause_start + 1 and toks[clause_start].low in ("while", "whilst")
         )
-        if opening and accepted is None and _noun_at_opening(starts, toks, i, pred.end):
+        if opening and accepted is None and _noun_at_opening(toks, i, pred.end):
             i += 1
             continue
         if accepted is None and opening:
@@ -165,15 +165,14 @@ def _while_joined(toks: list[Tok], at: int, form: Form) -> bool:
 
 
 # After a capitalised word at the opening, these show it is a noun ("Support
-# includes", "Plans and strategies", "Support for Ukraine").
+# includes", "Plans of the member states", "Support for Ukraine").
 _AFTER_NOUN = frozenset({"of", "for", "includes", "include", "is", "are", "was", "were", "has"})
 
 
-def _noun_at_opening(starts: frozenset[str], toks: list[Tok], at: int, end: int) -> bool:
+def _noun_at_opening(toks: list[Tok], at: int, end: int) -> bool:
     """A capitalised opening word read as a noun, not as an operative verb."""
     if not toks[at].text[:1].isupper() or end >= len(toks) or end != at + 1:
         return False
-    after = toks[end].low
-    if after in _AFTER_NOUN:
-        return True
-    return after == "and" and (end + 1 >= len(toks) or toks[end + 1].low not in starts)
+    # "and" after the opening word proves nothing: "Acknowledges and profoundly
+    # regrets", "Welcomes and accepts with appreciation" are two predicates.
+    return toks[end].low in _AFTER_NOUN
