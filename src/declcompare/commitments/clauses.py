@@ -57,13 +57,16 @@ def scan(
         if (
             last is not None
             and last.pred.end <= i
-            and (is_coordinated(toks, last.pred.end, i) or _comma_joined(toks, i, pred.end))
-            and forms_agree(last.pred.form, pred.form)
-            and pred.head not in NOT_AFTER_AND
+            and (
+                (
+                    (is_coordinated(toks, last.pred.end, i) or _comma_joined(toks, i, pred.end))
+                    and forms_agree(last.pred.form, pred.form)
+                    and pred.head not in NOT_AFTER_AND
+                )
+                # "They welcome the plan, while recognizing ...": the same actor
+                or _while_joined(toks, i, pred.form)
+            )
         ):
-            accepted = Found(pred, None, last.actor, last.formula)
-        elif last is not None and last.pred.end <= i and _while_joined(toks, i, pred.form):
-            # "They welcome the plan, while recognizing ...": the same actor
             accepted = Found(pred, None, last.actor, last.formula)
         opening = i == clause_start or (
             i == clause_start + 1 and toks[clause_start].low in ("while", "whilst")

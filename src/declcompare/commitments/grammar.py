@@ -228,12 +228,6 @@ def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
 
 _AUXILIARIES = frozenset({"have", "has", "had", "having", "do", "does", "did"})
 
-# "condemns in the strongest terms", "in the strongest possible terms"
-_STRONGEST_TERMS = (
-    ("in", "the", "strongest", "terms"),
-    ("in", "the", "strongest", "possible", "terms"),
-)
-
 
 def _after_verb(lex: Lexicon, toks: list[Tok], end: int) -> tuple[int, int]:
     """Intensifiers that follow the verb ("praised highly", "recommits firmly",
@@ -244,12 +238,13 @@ def _after_verb(lex: Lexicon, toks: list[Tok], end: int) -> tuple[int, int]:
             bonus += lex.intensifiers[toks[end].low]
             end += 1
             continue
-        words = tuple(t.low for t in toks[end : end + 5])
-        hit = next((p for p in _STRONGEST_TERMS if words[: len(p)] == p), None)
-        if hit is None:
+        for words, value in lex.after_verb:
+            if tuple(t.low for t in toks[end : end + len(words)]) == words:
+                bonus += value
+                end += len(words)
+                break
+        else:
             return end, bonus
-        bonus += 1
-        end += len(hit)
 
 
 _PARTICLES = frozenset({"up", "out", "forward", "down"})

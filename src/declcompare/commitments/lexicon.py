@@ -75,6 +75,7 @@ class Lexicon:
 
     by_first: dict[str, tuple[Phrase, ...]]
     intensifiers: dict[str, int]
+    after_verb: tuple[tuple[tuple[str, ...], int], ...]  # phrase words, strength; longest first
     neutral: frozenset[str]
     possessives: frozenset[str]
     negators: frozenset[str]
@@ -225,6 +226,15 @@ def lexicon() -> Lexicon:
             for k, v in by_first.items()
         },
         intensifiers=intensifiers,
+        after_verb=tuple(
+            sorted(
+                (
+                    (tuple(phrase.split()), int(value))
+                    for phrase, value in modifiers["after_verb"].items()
+                ),
+                key=lambda item: (-len(item[0]), item[0]),
+            )
+        ),
         neutral=frozenset(modifiers["neutral"]),
         possessives=frozenset(modifiers["possessives"]),
         negators=frozenset(modifiers["negators"]),
