@@ -17,6 +17,7 @@ from declcompare.commitments import (
     Commitment,
     PairingOptions,
     classify_change,
+    classify_pair,
     declaration_commitments,
     is_substantive,
     routine_key,
@@ -64,6 +65,53 @@ def first(text: str) -> Commitment:
 )
 def test_change_kinds_follow_the_documented_scales(old: str, new: str, expected: str) -> None:
     assert classify_change(first(old), first(new)).value == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # the same stance on another matter: not a shift of position
+        (
+            "They note the need to draft a memorandum.",
+            "They note the results of the meeting.",
+            "changed_object",
+        ),
+        (
+            "They welcome the glacier plan.",
+            "They take note of the fisheries report.",
+            "changed_object",
+        ),
+        # the same matter: the shift stands
+        (
+            "They welcome the glacier monitoring plan.",
+            "They take note of the glacier monitoring plan of 2031.",
+            "weakened",
+        ),
+    ],
+)
+def test_a_shift_of_position_needs_the_same_matter(old: str, new: str, expected: str) -> None:
+    assert classify_pair(first(old), first(new)).value == expected
+    # the threshold is the documented option: at zero every stance change is a shift
+    assert classify_pair(
+        first(old), first(new), PairingOptions(shift_min_overlap=0.0)
+    ) == classify_change(first(old), first(new))
+
+
+def test_a_linked_paragraph_noting_another_matter_reports_changed_object() -> None:
+    context = (
+        "The member states held the generated twentieth meeting of the council "
+        "in the city of Astana this year. "
+    )
+    old = Declaration.from_paragraphs(
+        [context + "They note the need to draft a memorandum on glaciers."], title="generated"
+    )
+    new = Declaration.from_paragraphs(
+        [context + "They note the results of the ministerial meeting."], title="generated"
+    )
+    rows = compare(old, new).commitment_changes()
+    assert [r.change for r in rows if r.old is not None and r.new is not None] == [
+        CommitmentChange.CHANGED_OBJECT
+    ]
 
 
 def test_a_capitalised_word_inside_a_name_is_not_a_predicate() -> None:

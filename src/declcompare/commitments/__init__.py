@@ -54,6 +54,7 @@ from declcompare.commitments.model import (
 from declcompare.commitments.pairing import (
     PairingOptions,
     classify_change,
+    classify_pair,
     pair_across,
     pair_commitments,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "Stance",
     "actor_group",
     "classify_change",
+    "classify_pair",
     "commitments_frame",
     "commitments_of",
     "declaration_commitments",

@@ -23,7 +23,7 @@ def pair_all(
     :meth:`declcompare.compare.Comparison.commitment_changes`)."""
     from declcompare.commitments import (
         CommitmentChange,
-        classify_change,
+        classify_pair,
         declaration_commitments,
         pair_commitments,
     )
@@ -56,7 +56,7 @@ def pair_all(
             elif b is None:
                 change = CommitmentChange.DROPPED
             else:
-                change = classify_change(a, b)
+                change = classify_pair(a, b)
             out.append(CommitmentPair(link, a, b, change))
     return tuple(_pair_leftovers(out))
 
@@ -124,7 +124,7 @@ def commitments_frame(
 def _pair_leftovers(rows: list[CommitmentPair]) -> list[CommitmentPair]:
     """Pair the new and dropped commitments across the whole document (see
     :func:`declcompare.commitments.pair_across`); a pair takes the new row's place."""
-    from declcompare.commitments import classify_change, pair_across
+    from declcompare.commitments import classify_pair, pair_across
 
     dropped = [k for k, row in enumerate(rows) if row.new is None and row.old is not None]
     added = [k for k, row in enumerate(rows) if row.old is None and row.new is not None]
@@ -140,6 +140,6 @@ def _pair_leftovers(rows: list[CommitmentPair]) -> list[CommitmentPair]:
         assert a is not None
         assert b is not None
         k = added[j]
-        out[k] = CommitmentPair(rows[k].link, a, b, classify_change(a, b))
+        out[k] = CommitmentPair(rows[k].link, a, b, classify_pair(a, b))
         remove.add(dropped[i])
     return [row for k, row in enumerate(out) if k not in remove]
