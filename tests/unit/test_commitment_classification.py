@@ -53,6 +53,9 @@ def first(text: str) -> Commitment:
         # noting *that* is a view; welcoming that is a reception: still weakened
         ("They welcome that the plan works.", "They note that the plan works.", "weakened"),
         ("They note the plan.", "They note that the plan works.", "changed_object"),
+        # "the importance of" is an emphasis only where the verb changed too
+        ("They note the plan.", "They note the importance of the plan.", "changed_object"),
+        ("They welcome the plan.", "They note the importance of the plan.", "changed_stance"),
         # an intensifier after the verb counts as one before it
         ("They praised highly the plan.", "They highly praised the plan.", "restated"),
         (

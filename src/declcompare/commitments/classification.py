@@ -214,8 +214,10 @@ def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
         return CommitmentChange.FULFILLED
     if _view_restated(old, new):
         return _same_object(old, new)
-    stressed = (_stressing(old) and not _importance(new)) or (
-        _stressing(new) and not _importance(old)
+    # The same verb in both texts ("note X" -> "note the importance of Y") keeps the
+    # position: only the object's framing changed.
+    stressed = old.lemma != new.lemma and (
+        (_stressing(old) and not _importance(new)) or (_stressing(new) and not _importance(old))
     )
     return _classify(old, new, sign, stressed=stressed)
 
