@@ -140,3 +140,11 @@ def test_the_bundled_model_embeds_offline_and_ranks_a_paraphrase_first() -> None
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     sims = vectors @ vectors.T
     assert sims[0, 1] > sims[0, 2]
+
+
+@pytest.mark.skipif(not semantic_installed(), reason="the [semantic] extra is not installed")
+def test_an_empty_text_embeds_to_the_zero_row_not_nan() -> None:
+    vectors = WordLlamaSimilarity().embed(["", "The member states condemn terrorism."])
+    assert np.isfinite(vectors).all()
+    assert not vectors[0].any()
+    assert np.isclose(np.linalg.norm(vectors[1]), 1.0, atol=1e-5)

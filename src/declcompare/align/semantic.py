@@ -70,7 +70,11 @@ class WordLlamaSimilarity:
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
-        vectors = np.asarray(self._model.embed(list(texts), norm=True), dtype=np.float32)
+        # WordLlama divides an empty text's zero vector by its zero norm; such a text
+        # has no direction and gets the zero row (cosine 0 with everything), not NaN.
+        with np.errstate(invalid="ignore", divide="ignore"):
+            raw = self._model.embed(list(texts), norm=True)
+        vectors = np.nan_to_num(np.asarray(raw, dtype=np.float32), nan=0.0)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         out: npt.NDArray[np.float32] = vectors / norms
