@@ -130,7 +130,15 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.golden.cases",
+        description="Rewrite the golden reports in tests/golden from the current code "
+        "(review the diff before committing it).",
+    )
+    parser.parse_args(argv)
     demo = seed_demo()
     for fmt, render in RENDERERS.items():
         (HERE / f"seed-demo.{fmt}").write_text(render(demo), encoding="utf-8")

@@ -37,7 +37,15 @@ from importlib import resources
 from declcompare.commitments.lexicon import Stance, lexicon
 from declcompare.commitments.model import Commitment, CommitmentChange
 
-__all__ = ["Scales", "actor_group", "classify_change", "is_substantive", "routine_key", "scales"]
+__all__ = [
+    "Scales",
+    "actor_group",
+    "classify_change",
+    "is_substantive",
+    "object_key",
+    "routine_key",
+    "scales",
+]
 
 
 @dataclass(frozen=True)
@@ -180,7 +188,10 @@ def routine_key(text: str) -> str:
     return " ".join(re.findall(r"\w+|#", key))
 
 
-def _object_key(text: str) -> str:
+@lru_cache(maxsize=65536)
+def object_key(text: str) -> str:
+    """An object's words as compared: normalised (case, spelling, punctuation) and
+    joined by single spaces. Shared by classification and pairing."""
     from declcompare.text.normalize import match_key
 
     return " ".join(re.findall(r"\w+", match_key(text)))
@@ -197,7 +208,7 @@ def actor_group(actor: str) -> str:
 def _same_object(old: Commitment, new: Commitment) -> CommitmentChange:
     if actor_group(old.actor) != actor_group(new.actor):
         return CommitmentChange.CHANGED_OBJECT  # another actor holds the position
-    if old.object == new.object or _object_key(old.object) == _object_key(new.object):
+    if old.object == new.object or object_key(old.object) == object_key(new.object):
         return CommitmentChange.RESTATED
     if routine_key(old.object) == routine_key(new.object):
         return CommitmentChange.ROUTINE

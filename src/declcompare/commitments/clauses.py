@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from declcompare.commitments.lexicon import Form, Lexicon, Stance
-
-if TYPE_CHECKING:
-    pass
-
 from declcompare.commitments.actors import (
     actor_of,
     generic_subject,
@@ -25,6 +18,7 @@ from declcompare.commitments.grammar import (
     is_coordinated,
     predicate_at,
 )
+from declcompare.commitments.lexicon import Form, Lexicon, Stance
 
 
 def scan(

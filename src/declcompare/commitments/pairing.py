@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from declcompare.commitments.classification import actor_group, classify_change
+from declcompare.commitments.classification import actor_group, classify_change, object_key
 from declcompare.commitments.model import Commitment, CommitmentChange
 
 __all__ = [
@@ -142,19 +142,10 @@ _STOP = frozenset(
 )
 
 
-@lru_cache(maxsize=65536)
-def _object_key(text: str) -> str:
-    from declcompare.text.normalize import match_key
-
-    return " ".join(re.findall(r"\w+", match_key(text)))
-
-
 @lru_cache(maxsize=8192)
 def _informative(text: str) -> frozenset[str]:
     return frozenset(
-        w[:6]
-        for w in _object_key(text).split()
-        if len(w) > 2 and w not in _STOP and not w.isdigit()
+        w[:6] for w in object_key(text).split() if len(w) > 2 and w not in _STOP and not w.isdigit()
     )
 
 
@@ -162,7 +153,7 @@ def overlap(a: Commitment, b: Commitment) -> float:
     """Dice coefficient of the objects' informative words."""
     wa, wb = _informative(a.object), _informative(b.object)
     if not wa or not wb:
-        return 1.0 if _object_key(a.object) == _object_key(b.object) and a.lemma == b.lemma else 0.0
+        return 1.0 if object_key(a.object) == object_key(b.object) and a.lemma == b.lemma else 0.0
     return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
@@ -195,7 +186,7 @@ def _pair_score(
 ) -> tuple[float, float]:
     from rapidfuzz import fuzz
 
-    ka, kb = _object_key(a.object), _object_key(b.object)
+    ka, kb = object_key(a.object), object_key(b.object)
     similarity = 1.0 if ka == kb else fuzz.ratio(ka, kb) / 100.0
     score = (
         opts.object_weight * similarity
