@@ -49,6 +49,9 @@ def test_sentence_segmentation_survives_diplomatic_abbreviations(text: str, piec
         ("The member states support the report.", "support", "support", "support", 4),
         ("The member states firmly support the plan.", "firmly support", "support", "support", 5),
         ("The member states stand for dialogue.", "stand for", "support", "support", 4),
+        # the communiques' translations of "vystupili za"
+        ("The member states spoke for dialogue.", "spoke for", "support", "support", 4),
+        ("The member states speak out for dialogue.", "speak out for", "support", "support", 4),
         ("The member states are in favour of dialogue.", "are in favour of", "support",
          "support", 4),
         ("The member states are in favor of dialogue.", "are in favor of", "support",
@@ -106,6 +109,19 @@ def test_they_takes_the_actor_of_the_sentence_before() -> None:
     )
     assert [c.actor for c in found] == ["the Republic of Uzbekistan"] * 2
     assert found[1].subject == "They"
+
+
+def test_an_impersonal_passive_speaks_in_the_voice_of_the_text() -> None:
+    found = commitments(
+        "The heads of delegations welcomed the talks. It was noted that trade grew. "
+        "It was agreed to hold the next meeting in Tashkent. It was a pleasure to take part."
+    )
+    assert [(c.actor, c.predicate) for c in found] == [
+        ("the heads of delegations", "welcomed"),
+        ("the heads of delegations", "noted"),
+        ("the heads of delegations", "agreed to"),
+    ]
+    assert found[1].subject is None
 
 
 def test_named_organisation_as_actor() -> None:

@@ -70,6 +70,9 @@ def scan(
             continue
         if accepted is None and opening:
             accepted = Found(pred, None, None, True)
+        if accepted is None and pred.form is Form.PAST and _impersonal(toks, clause_start, i):
+            # "It was noted that ...", "It was agreed to ...": the meeting's own voice
+            accepted = Found(pred, None, "", False)
         if accepted is None:
             for lo, hi in subject_candidates(toks, clause_start, i):
                 actor = actor_of(lex, toks[lo:hi])
@@ -173,3 +176,15 @@ def _noun_at_opening(toks: list[Tok], at: int, end: int) -> bool:
     # "and" after the opening word proves nothing: "Acknowledges and profoundly
     # regrets", "Welcomes and accepts with appreciation" are two predicates.
     return toks[end].low in _AFTER_NOUN
+
+
+_IMPERSONAL = (("it", "was"), ("it", "is"), ("it", "has", "been"), ("it", "had", "been"))
+
+
+def _impersonal(toks: list[Tok], clause_start: int, i: int) -> bool:
+    """Whether the clause before ``i`` is an impersonal passive's "It was" (the
+    communiqués' "It was noted that ...", "It was agreed to ...")."""
+    words = tuple(t.low for t in toks[clause_start:i])
+    return words in _IMPERSONAL or (
+        len(words) > 1 and words[0] in ("also", "further") and words[1:] in _IMPERSONAL
+    )
