@@ -124,6 +124,13 @@ def test_an_impersonal_passive_speaks_in_the_voice_of_the_text() -> None:
     assert found[1].subject is None
 
 
+def test_a_main_clause_after_comma_and_keeps_its_subject() -> None:
+    found = commitments("Trade grew in 2031, and the member states welcome the generated plan.")
+    assert [(c.actor, c.predicate, c.object) for c in found] == [
+        ("the member states", "welcome", "the generated plan")
+    ]
+
+
 def test_named_organisation_as_actor() -> None:
     c = one("The SCO will continue building up its contribution to peace.")
     assert (c.actor, c.lemma, c.stance.value) == ("the SCO", "build up", "undertake")

@@ -92,7 +92,11 @@ def subject_candidates(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int
     commas = [k for k in range(lo, hi) if toks[k].text == ","]
     # Longest tail first: "In this context, they ...", and "Reaffirming ..., the
     # Republic of Kazakhstan, the Kyrgyz Republic and ... support".
-    ranges.extend((k + 1, hi) for k in commas)
+    for k in commas:
+        ranges.append((k + 1, hi))
+        if k + 2 < hi and toks[k + 1].low in ("and", "but"):
+            # "Trade grew, and the member states welcome ...": a new main clause
+            ranges.append((k + 2, hi))
     if commas and commas[-1] == hi - 1:
         ranges.append((lo, commas[0]))  # "The member states, following ..., declare"
     return ranges
