@@ -131,6 +131,26 @@ def test_a_main_clause_after_comma_and_keeps_its_subject() -> None:
     ]
 
 
+def test_a_main_clause_after_bare_and_keeps_the_documents_voice() -> None:
+    # Generated sentences, in the form of the G7 and Quad statements ("... advancing
+    # DFFT and we welcome ..."): the second clause is a commitment of its own and is
+    # not glued into the first one's object.
+    found = commitments(
+        "We uphold the generated charter and we support the generated court.",
+        "Trade grew in 2031 and the member states welcome the generated plan.",
+    )
+    assert [(c.actor, c.predicate, c.object) for c in found] == [
+        ("we", "uphold", "the generated charter"),
+        ("we", "support", "the generated court"),
+        ("the member states", "welcome", "the generated plan"),
+    ]
+
+
+def test_a_state_named_after_and_inside_an_object_is_no_subject() -> None:
+    found = commitments("We note that trade between India and Kazakhstan will grow.")
+    assert [(c.actor, c.predicate) for c in found] == [("we", "note")]
+
+
 def test_named_organisation_as_actor() -> None:
     c = one("The SCO will continue building up its contribution to peace.")
     assert (c.actor, c.lemma, c.stance.value) == ("the SCO", "build up", "undertake")

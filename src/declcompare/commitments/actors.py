@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-from declcompare.commitments.lexicon import Lexicon
-
-if TYPE_CHECKING:
-    pass
 
 from declcompare.commitments.grammar import RELATIVE, SUBORDINATORS, Tok
+from declcompare.commitments.lexicon import Lexicon
 
 
 @lru_cache(maxsize=1)
@@ -100,3 +95,18 @@ def subject_candidates(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int
     if commas and commas[-1] == hi - 1:
         ranges.append((lo, commas[0]))  # "The member states, following ..., declare"
     return ranges
+
+
+def voice_after_and(lex: Lexicon, toks: list[Tok], lo: int, hi: int) -> tuple[int, int, str] | None:
+    """ "We value its role and we welcome ...": the subject of a new main clause
+    after a bare "and" / "but" before the predicate at ``hi``, as ``(start, end,
+    actor)``. Only the document's collective voice ("we", "they", "the member
+    states", "the heads of delegations") opens such a clause; a state or body named
+    in the object ("cooperation between India and Russia will ...") does not."""
+    voices = {name for name, _, _ in lex.actors}
+    for k in range(hi - 2, lo, -1):
+        if toks[k].low in ("and", "but") and toks[k - 1].text != ",":
+            actor = actor_of(lex, toks[k + 1 : hi])
+            if actor in ("we", "they") or actor in voices:
+                return k + 1, hi, actor
+    return None

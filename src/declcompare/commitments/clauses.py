@@ -7,6 +7,7 @@ from declcompare.commitments.actors import (
     generic_subject,
     is_state_list,
     subject_candidates,
+    voice_after_and,
 )
 from declcompare.commitments.grammar import (
     CLAUSE_BREAK,
@@ -80,6 +81,10 @@ def scan(
                     accepted = Found(pred, (lo, hi), actor, False)
                     break
             else:
+                after_and = voice_after_and(lex, toks, clause_start, i)
+                if after_and is not None:
+                    accepted = Found(pred, after_and[:2], after_and[2], False)
+            if accepted is None:
                 lo = clause_start
                 commas = [k for k in range(clause_start, i) if toks[k].text == ","]
                 if commas:
