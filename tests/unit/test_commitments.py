@@ -146,6 +146,31 @@ def test_a_main_clause_after_bare_and_keeps_the_documents_voice() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate", "lemma", "obj"),
+    [
+        (
+            "The member states will continue to regularly hold generated exercises.",
+            "will continue to regularly hold",
+            "hold",
+            "generated exercises",
+        ),
+        ("We will closely cooperate on generated matters.", "will closely cooperate",
+         "cooperate", "on generated matters"),
+        # a verb in -ly is the verb, not an adverb before it
+        ("We intend to apply the generated rules.", "intend to apply", "apply",
+         "the generated rules"),
+        ("We will comply with the generated code.", "will comply", "comply",
+         "with the generated code"),
+    ],
+)  # fmt: skip
+def test_an_adverb_between_modal_and_verb_stays_in_the_predicate(
+    text: str, predicate: str, lemma: str, obj: str
+) -> None:
+    c = one(text)
+    assert (c.predicate, c.lemma, c.object) == (predicate, lemma, obj)
+
+
 def test_a_state_named_after_and_inside_an_object_is_no_subject() -> None:
     found = commitments("We note that trade between India and Kazakhstan will grow.")
     assert [(c.actor, c.predicate) for c in found] == [("we", "note")]

@@ -161,8 +161,10 @@ def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
             negated = True
             j += 1
             continue
-        if (low in lex.neutral and not (modals and low in _AUXILIARIES)) or (
-            low.endswith("ly") and low in lex.intensifiers
+        if (
+            (low in lex.neutral and not (modals and low in _AUXILIARIES))
+            or (low.endswith("ly") and low in lex.intensifiers)
+            or (modals and _adverb_before_verb(toks, j))
         ):
             bonus += lex.intensifiers.get(low, 0)
             j += 1
@@ -227,6 +229,23 @@ def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
 
 
 _AUXILIARIES = frozenset({"have", "has", "had", "having", "do", "does", "did"})
+
+
+def _adverb_before_verb(toks: list[Tok], at: int) -> bool:
+    """ "will continue to regularly hold", "will closely cooperate": an adverb in
+    -ly between a modal and its verb (not a verb in -ly: "will apply", "to comply")."""
+    from declcompare.commitments.verbforms import is_known_verb
+
+    low = toks[at].low
+    return (
+        len(low) > 4
+        and low.endswith("ly")
+        and toks[at].text.islower()
+        and at + 1 < len(toks)
+        and toks[at + 1].text[:1].isalpha()
+        and toks[at + 1].text.islower()
+        and not is_known_verb(low)
+    )
 
 
 def _after_verb(lex: Lexicon, toks: list[Tok], end: int) -> tuple[int, int]:

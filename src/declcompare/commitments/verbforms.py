@@ -23,7 +23,14 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["build_table", "lexicon_heads", "verb_inflections", "verb_lemmas", "write_table"]
+__all__ = [
+    "build_table",
+    "is_known_verb",
+    "lexicon_heads",
+    "verb_inflections",
+    "verb_lemmas",
+    "write_table",
+]
 
 _FILE = "data/verb_forms.json.gz"
 
@@ -70,6 +77,18 @@ def verb_lemmas(word: str) -> tuple[str, ...]:
     from lemminflect import getAllLemmasOOV
 
     return tuple(getAllLemmasOOV(word, upos="VERB").get("VERB", ()))
+
+
+@lru_cache(maxsize=16384)
+def is_known_verb(word: str) -> bool:
+    """Whether lemminflect's dictionary knows ``word`` (lower case) as a verb form
+    ("apply", "comply", "rallied"), not only by its rules for unknown words."""
+    table = _table()
+    if table is None:
+        from lemminflect import getAllLemmas
+
+        return "VERB" in getAllLemmas(word)
+    return word in table.lemmas
 
 
 def verb_inflections(head: str) -> dict[str, tuple[str, ...]]:
