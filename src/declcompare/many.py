@@ -2,7 +2,10 @@
 
 :func:`compare_many` compares each (old, new) pair — declarations or paths — and
 returns one DataFrame: the paragraph frames of every comparison, one after the
-other, with the pair's position and the ids of its two texts in front. Three
+other, with the pair's position and the ids of its two texts in front and the
+pair's warnings in a ``warnings`` column (what :attr:`Comparison.warnings` says
+of the two texts, such as text left outside any paragraph, joined by " | ";
+empty when there is nothing to know before trusting the pair). Three
 engines give the same result, row for row:
 
 - ``"local"`` (the default) compares the pairs one after the other in this process;
@@ -60,7 +63,9 @@ def _one(
 
     a = old if isinstance(old, Declaration) else load(old, limits=limits, strict=strict)
     b = new if isinstance(new, Declaration) else load(new, limits=limits, strict=strict)
-    frame = compare(a, b, options=options).to_frame()
+    comparison = compare(a, b, options=options)
+    frame = comparison.to_frame()
+    frame["warnings"] = " | ".join(comparison.warnings)
     frame.insert(0, "new_doc", b.id)
     frame.insert(0, "old_doc", a.id)
     frame.insert(0, "pair", index)
@@ -316,6 +321,7 @@ def compare_many(
     if errors == "collect":
         frames = [f if "error" in f else f.assign(error=None) for f in frames]
     frame = pd.concat(frames, ignore_index=True)
+    frame["warnings"] = frame["warnings"].fillna("").astype("string")
     if errors == "collect":
         frame["error"] = frame["error"].astype("string")
     categories = template["kind"].cat.categories

@@ -262,6 +262,23 @@ def test_batch_takes_limit_and_strict(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["batch", manifest, "--no-progress", "--limit", "max_bytes=1000"]) == 2
     assert "InputLimits.max_bytes" in capsys.readouterr().err
     assert main(["batch", manifest, "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("declcompare: warning: pair 1: ") == 1
+    assert "left out of any comparison" in err
+
+
+def test_compare_many_keeps_each_pairs_warnings(tmp_path: Path) -> None:
+    from declcompare import compare, compare_many, load
+
+    rules = _mostly_rules(tmp_path)
+    frame = compare_many([(SEED, SEED), (SEED, rules)])
+    by_pair = frame.drop_duplicates("pair").set_index("pair")["warnings"].to_dict()
+    assert by_pair[0] == ""
+    expected = compare(load(SEED), load(rules)).warnings
+    assert expected
+    assert by_pair[1] == " | ".join(expected)
+    assert "left out of any comparison" in by_pair[1]
+    assert (frame.loc[frame["pair"] == 1, "warnings"] == by_pair[1]).all()
 
 
 def test_compare_many_passes_limits_and_strict(tmp_path: Path) -> None:

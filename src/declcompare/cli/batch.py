@@ -12,7 +12,7 @@ from declcompare.errors import OutputError
 if TYPE_CHECKING:
     pass
 
-from declcompare.cli.common import EXIT_DIFFERENT, EXIT_SAME, console, input_options
+from declcompare.cli.common import EXIT_DIFFERENT, EXIT_SAME, console, input_options, warn
 
 EPILOG_BATCH = """\
 examples:
@@ -96,6 +96,15 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         table.add_row(str(k + 1), f"{Path(old).name} → {Path(new).name}", *cells)
     width = None if out.isatty() else 160
     console(out, width=width).print(table)
+    firsts = frame.drop_duplicates("pair")
+    warn(
+        (
+            f"pair {int(pair) + 1}: {text}"
+            for pair, text in zip(firsts["pair"], firsts["warnings"], strict=True)
+            if isinstance(text, str) and text
+        ),
+        sys.stderr,
+    )
     if args.output:
         from declcompare.report.csv import frame_to_csv
 
