@@ -172,3 +172,23 @@ def test_opening_formula_gives_the_right_lemma(opening: str) -> None:
 def test_unga_folder_present_when_corpus_is() -> None:
     need_corpus()
     assert UNGA.is_dir()
+
+
+@pytest.mark.parametrize(
+    ("opening", "actor", "lemma"),
+    [
+        ("The heads of the Member States took note", "the member states", "take note"),
+        ("The intention was reaffirmed", "the member states", "reaffirm"),
+        ("In the context of an exchange of views", "the member states", "emphasise"),
+        ("The participants supported", "the participants", "support"),
+    ],
+)
+def test_the_voices_of_a_real_sco_summit_report(opening: str, actor: str, lemma: str) -> None:
+    """The Qingdao 2018 press release speaks of "the heads of the Member States", "the
+    participants" and in impersonal passives ("The intention was reaffirmed to ...")."""
+    path = need_corpus() / "sco-and-peers/sco-heads-of-state-summit-report/2018-06-10_qingdao.txt"
+    d = parsed(path)
+    paragraph = next(p for p in d.paragraphs if p.text.startswith(opening))
+    found = [c for c in extracted(path) if c.paragraph_index == paragraph.index]
+    assert found, paragraph.text[:80]
+    assert (found[0].actor, found[0].lemma) == (actor, lemma)

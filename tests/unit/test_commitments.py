@@ -171,6 +171,115 @@ def test_an_adverb_between_modal_and_verb_stays_in_the_predicate(
     assert (c.predicate, c.lemma, c.object) == (predicate, lemma, obj)
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The heads of the Member States took note of the generated plan.", "the member states"),
+        ("Leaders of member states welcome the generated plan.", "the member states"),
+        ("The participants praised the results of the generated conference.", "the participants"),
+        ("The participants of the meeting supported the generated initiative.", "the participants"),
+    ],
+)  # fmt: skip
+def test_collective_subjects_of_summit_reports(text: str, actor: str) -> None:
+    assert one(text).actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "lemma", "strength", "obj"),
+    [
+        ("The intention was reaffirmed to continue the generated interaction.",
+         "The intention was reaffirmed", "reaffirm", 4, "to continue the generated interaction"),
+        ("In this context, the need was stressed to build up generated efforts.",
+         "the need was stressed", "emphasise", 3, "to build up generated efforts"),
+        ("An agreement was reached to continue the generated regulations.",
+         "An agreement was reached to", "agree", 4, "continue the generated regulations"),
+        ("Support was expressed for the generated initiative.",
+         "Support was expressed for", "support", 4, "the generated initiative"),
+        ("Full support was expressed for the generated initiative.",
+         "Full support was expressed for", "support", 5, "the generated initiative"),
+    ],
+)  # fmt: skip
+def test_impersonal_passives_speak_in_the_texts_own_voice(
+    text: str, predicate: str, lemma: str, strength: int, obj: str
+) -> None:
+    found = commitments(text, organisation="Shanghai Cooperation Organisation")
+    assert [(c.actor, c.subject, c.predicate, c.lemma, c.strength, c.object) for c in found] == [
+        ("the member states", None, predicate, lemma, strength, obj)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("We welcome the guests. It is necessary to cooperate with the generated partner.",
+         [("we", "is necessary to cooperate", "emphasise", 3, "with the generated partner")]),
+        ("We welcome the guests. As we move forward, it is essential to uphold the generated law.",
+         [("we", "is essential to uphold", "support", 3, "the generated law")]),
+        ("We welcome the guests. Cooperation is essential to generated growth.", []),
+        ("We welcome the guests. It is against the generated rules.", []),
+    ],
+)  # fmt: skip
+def test_it_is_necessary_to_is_the_authors_view(
+    text: str, found: list[tuple[str, str, str, int, str]]
+) -> None:
+    # the first sentence names the authors' voice that the impersonal "It" speaks in
+    cs = commitments(text)[1:]
+    assert [(c.actor, c.predicate, c.stance.value, c.strength, c.object) for c in cs] == found
+
+
+def test_it_is_important_inside_a_that_clause_stays_in_the_object() -> None:
+    c = one("Reiterating that, while each generated country acts, it is important to help,")
+    assert (c.predicate, c.object) == (
+        "Reiterating",
+        "that, while each generated country acts, it is important to help",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("We are supporting the generated plan.",
+         [("we", "are supporting", "support", 4, False)]),
+        ("We are also strongly supporting the generated plan.",
+         [("we", "are also strongly supporting", "support", 5, False)]),
+        ("We are not supporting the generated plan.",
+         [("we", "are not supporting", "support", 4, True)]),
+        ("We are launching the generated initiative.",
+         [("we", "are launching", "launch", 4, False)]),
+        ("The member states are stepping up generated efforts.",
+         [("the member states", "are stepping up", "step up", 4, False)]),
+        ("We are willing to help the generated partner.",
+         [("we", "are willing to help", "help", 3, False)]),
+        # what is seen, or done by others, is no commitment
+        ("We are witnessing a generated crisis.", []),
+        ("Russia is waging a generated war.", []),
+        ("Generated prices are increasing.", []),
+    ],
+)  # fmt: skip
+def test_the_present_progressive_of_leaders_statements(
+    text: str, found: list[tuple[str, str, str, int, bool]]
+) -> None:
+    cs = commitments(text)
+    assert [(c.actor, c.predicate, c.lemma, c.strength, c.negated) for c in cs] == found
+
+
+def test_a_noun_after_committed_to_is_the_object() -> None:
+    c = one("We are committed to world peace.")
+    assert (c.predicate, c.lemma, c.object) == ("are committed", "commit", "to world peace")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The generated plan was adopted.",  # the subject is what was adopted: no stance
+        "The need was stressed.",  # nothing follows the participle
+        "The report was noted to be late.",  # "report" is not a stance noun
+    ],
+)
+def test_other_passives_are_no_impersonal_commitments(text: str) -> None:
+    assert commitments(text, organisation="Shanghai Cooperation Organisation") == []
+
+
 def test_a_state_named_after_and_inside_an_object_is_no_subject() -> None:
     found = commitments("We note that trade between India and Kazakhstan will grow.")
     assert [(c.actor, c.predicate) for c in found] == [("we", "note")]

@@ -12,10 +12,12 @@ from declcompare.commitments.actors import (
 from declcompare.commitments.grammar import (
     CLAUSE_BREAK,
     NOT_AFTER_AND,
+    RELATIVE,
     SUBJECT_STOP,
     Found,
     Tok,
     forms_agree,
+    impersonal_at,
     is_coordinated,
     predicate_at,
 )
@@ -44,6 +46,11 @@ def scan(
             i += 1
             continue
         pred = predicate_at(lex, toks, i)
+        nominal = impersonal_at(lex, toks, clause_start, i, pred)
+        if nominal is not None:  # "An agreement was reached to ...": the text's own voice
+            found.append(Found(nominal, None, "", False))
+            i = nominal.end
+            continue
         if pred is None:
             i += 1
             continue
@@ -74,6 +81,9 @@ def scan(
         if accepted is None and pred.form is Form.PAST and _impersonal(toks, clause_start, i):
             # "It was noted that ...", "It was agreed to ...": the meeting's own voice
             accepted = Found(pred, None, "", False)
+        if accepted is None and _impersonal_it(toks, clause_start, i):
+            # "It is necessary to cooperate with ...": the authors' own view
+            accepted = Found(pred, None, "", False)
         if accepted is None:
             for lo, hi in subject_candidates(toks, clause_start, i):
                 actor = actor_of(lex, toks[lo:hi])
@@ -99,6 +109,8 @@ def scan(
                     and (lo == 0 or toks[lo - 1].text == ",")
                 ):
                     accepted = Found(pred, None, "", False)  # passive undertaking
+        if accepted is not None and pred.progressive and not _is_voice(lex, accepted.actor):
+            accepted = None  # "Russia is waging ...": what others do is no commitment
         if accepted is not None:
             found.append(accepted)
             i = pred.end
@@ -184,6 +196,37 @@ def _noun_at_opening(toks: list[Tok], at: int, end: int) -> bool:
 
 
 _IMPERSONAL = (("it", "was"), ("it", "is"), ("it", "has", "been"), ("it", "had", "been"))
+
+
+def _is_voice(lex: Lexicon, actor: str | None) -> bool:
+    """Whether an actor names the text's own voice (we, they, the member states ...);
+    a passive's unnamed actor ("the situation is deteriorating") does not."""
+    return actor is not None and (
+        actor in ("we", "they") or any(actor == name for name, _, _ in lex.actors)
+    )
+
+
+_NECESSARY = frozenset(
+    {"necessary", "essential", "critical", "vital", "crucial", "imperative", "important"}
+)
+
+
+def _impersonal_it(toks: list[Tok], clause_start: int, i: int) -> bool:
+    """Whether ``i`` starts "is necessary to" (essential, important ...) after an
+    impersonal "It" that opens the clause or follows its last comma ("As we move
+    forward, it is essential to ..."), not inside a "that" clause."""
+    if not (
+        i + 2 < len(toks)
+        and toks[i].low in ("is", "was", "remains")
+        and toks[i + 1].low in _NECESSARY
+        and toks[i + 2].low == "to"
+    ):
+        return False
+    commas = [k for k in range(clause_start, i) if toks[k].text == ","]
+    start = commas[-1] + 1 if commas else clause_start
+    if any(t.low in RELATIVE for t in toks[clause_start:start]):
+        return False  # "reiterating that, while ..., it is important to": the outer object
+    return tuple(t.low for t in toks[start:i]) in (("it",), ("also", "it"), ("further", "it"))
 
 
 def _impersonal(toks: list[Tok], clause_start: int, i: int) -> bool:

@@ -85,6 +85,7 @@ class _Pred:
     negated: bool
     form: Form
     head: str  # lower-case head verb as written
+    progressive: bool = False  # "We are launching ...": only the text's own voice says it
 
 
 @dataclass
@@ -149,7 +150,55 @@ def _verb_lemma(word: str) -> str:
     return lemmas[0] if lemmas else word
 
 
+_BE_PROGRESSIVE = {"am": Form.BASE, "are": Form.BASE, "is": Form.THIRD, "was": Form.PAST,
+                   "were": Form.PAST}  # fmt: skip
+
+
 def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
+    """The predicate that starts at token ``at``, or None."""
+    found = _predicate_at(lex, toks, at)
+    if found is None and toks[at].low in _BE_PROGRESSIVE:
+        return _progressive_at(lex, toks, at)
+    return found
+
+
+def _progressive_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
+    """ "We are supporting ...", "we are also launching ...": the present (or past)
+    progressive, in the form of its "be"."""
+    from dataclasses import replace
+
+    from declcompare.commitments.verbforms import is_known_verb
+
+    if at + 1 >= len(toks):
+        return None
+    form = _BE_PROGRESSIVE[toks[at].low]
+    inner = _predicate_at(lex, toks, at + 1)  # "are (also strongly) supporting"
+    if inner is not None:
+        return replace(inner, start=at, form=form) if inner.form is Form.ING else None
+    j, bonus = at + 1, 0
+    while j < len(toks) and (
+        (toks[j].low in lex.neutral and toks[j].low not in _AUXILIARIES)
+        or (toks[j].low.endswith("ly") and toks[j].low in lex.intensifiers)
+    ):
+        bonus += lex.intensifiers.get(toks[j].low, 0)
+        j += 1  # "are also", "are now", "are jointly", "are firmly"
+    if j >= len(toks) or not toks[j].low.endswith("ing") or not toks[j].text.islower():
+        return None
+    word = toks[j].low
+    if word in lex.not_undertakings or not is_known_verb(word):
+        return None
+    end = j + 1
+    lemma = _verb_lemma(word)
+    if end < len(toks) and toks[end].low in _PARTICLES:  # "stepping up"
+        lemma = f"{lemma} {toks[end].low}"
+        end += 1
+    return _Pred(
+        at, end, lemma, Stance.UNDERTAKE, lex.progressive_strength + bonus, False, form, word,
+        progressive=True,
+    )  # fmt: skip
+
+
+def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
     j, bonus, negated = at, 0, False
     modals: list[Phrase] = []
     fallback: _Pred | None = None  # "Commits to the ...": the verb reading of a modal
@@ -215,6 +264,11 @@ def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
     verb = toks[j]
     if not verb.text[:1].isalpha() or not verb.text.islower() or verb.low in _FUNCTION_WORDS:
         return fallback
+    if fallback is not None:
+        from declcompare.commitments.verbforms import is_known_verb
+
+        if not is_known_verb(verb.low):  # "are committed to peace": no verb follows
+            return fallback
     end = j + 1
     lemma = _verb_lemma(verb.low)
     # "will continue building up", "must not rule out": keep a particle with its verb.
@@ -229,6 +283,59 @@ def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
 
 
 _AUXILIARIES = frozenset({"have", "has", "had", "having", "do", "does", "did"})
+
+_BE_PAST = frozenset({("was",), ("were",), ("has", "been"), ("have", "been"), ("had", "been")})
+_IMPERSONAL_FOLLOW = frozenset(
+    {"to", "that", "for", "on", "of", "with", "over", "about", "at", "regarding", "in"}
+)
+
+
+def impersonal_at(
+    lex: Lexicon, toks: list[Tok], clause_start: int, at: int, pred: _Pred | None
+) -> _Pred | None:
+    """ "The intention was reaffirmed to continue ...", "An agreement was reached to
+    ...", "Support was expressed for ...": a position taken by a noun and a passive
+    participle that open a clause, in the text's own voice (the lexicon's
+    ``[impersonal]`` table). ``pred`` is the predicate read at ``at``, if any. The
+    predicate returned spans from the noun to the participle (and the preposition
+    after a noun-and-participle pair: "Support was expressed for")."""
+    starts = [clause_start] + [k + 1 for k in range(clause_start, at) if toks[k].text == ","]
+    for start in reversed(starts):  # "In this context, the need was stressed to ..."
+        found = _impersonal_from(lex, toks, start, at, pred)
+        if found is not None:
+            return found
+    return None
+
+
+def _impersonal_from(
+    lex: Lexicon, toks: list[Tok], clause_start: int, at: int, pred: _Pred | None
+) -> _Pred | None:
+    words = [t.low for t in toks[clause_start:at]]
+    k, bonus = 0, 0
+    if words and words[0] in ("the", "an", "a"):
+        k = 1
+    while k < len(words) and words[k] in lex.intensifiers:  # "Full support was expressed"
+        bonus += lex.intensifiers[words[k]]
+        k += 1
+    if k >= len(words) or tuple(words[k + 1 :]) not in _BE_PAST:
+        return None
+    noun, participle = words[k], toks[at].low
+    together = lex.impersonal_phrases.get((noun, participle))
+    if together is not None:
+        lemma, stance, strength, end = together.lemma, together.stance, together.strength, at + 1
+    elif pred is not None and pred.form is Form.PAST and noun in lex.impersonal_nouns:
+        lemma, stance, strength, end = pred.lemma, pred.stance, pred.strength, pred.end
+    else:
+        return None
+    if end >= len(toks) or toks[end].low not in _IMPERSONAL_FOLLOW:
+        return None
+    if together is not None and toks[end].low in ("for", "to", "on", "with"):
+        end += 1  # "agreement was reached to", "support was expressed for"
+    negated = pred.negated if together is None and pred is not None else False
+    return _Pred(
+        clause_start, end, lemma, stance, strength + bonus, negated,
+        Form.PAST, participle,
+    )  # fmt: skip
 
 
 def _adverb_before_verb(toks: list[Tok], at: int) -> bool:

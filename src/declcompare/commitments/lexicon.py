@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -82,6 +82,11 @@ class Lexicon:
     actors: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[str, ...]], ...]
     voices: frozenset[str]  # actors whose texts are wholly in their voice
     verb_words: frozenset[str]  # every inflected head form of a non-modal phrase
+    progressive_strength: int = 4  # "We are launching ...": an undertaking
+    not_undertakings: frozenset[str] = frozenset()  # "We are witnessing ..."
+    impersonal_nouns: frozenset[str] = frozenset()  # "The need was stressed to ..."
+    # (noun, participle) -> the phrase they say together ("agreement was reached")
+    impersonal_phrases: dict[tuple[str, str], Phrase] = field(default_factory=dict)
 
     @cached_property
     def starts(self) -> frozenset[str]:
@@ -89,7 +94,10 @@ class Lexicon:
 
         A token outside it starts no predicate, so the scan does not try it."""
         adverbs = {w for w in self.intensifiers if w.endswith("ly")}
-        return frozenset(self.by_first) | self.negators | self.neutral | adverbs | {"no"}
+        participles = {participle for _, participle in self.impersonal_phrases}
+        return (
+            frozenset(self.by_first) | self.negators | self.neutral | adverbs | participles | {"no"}
+        )
 
     def default_actor(self, organisation: str | None) -> str | None:
         """The actor whose voice an organisation's texts use without naming it."""
@@ -204,7 +212,22 @@ def lexicon() -> Lexicon:
         )
         for entry in data["actor"]
     )
+    impersonal = data.get("impersonal", {})
+    impersonal_phrases: dict[tuple[str, str], Phrase] = {}
+    for entry in impersonal.get("phrase", []):
+        said = tuple(entry["as"].split())
+        read = [p for p in phrases if p.words == said and p.form is Form.BASE and not p.modal]
+        if not read:
+            raise ValueError(f"stance lexicon: impersonal phrase {entry['as']!r} is no verb phrase")
+        for noun in entry["nouns"]:
+            for participle in entry["participles"]:
+                impersonal_phrases[(noun, participle)] = read[0]
+    progressive = data.get("progressive", {})
     return Lexicon(
+        progressive_strength=int(progressive.get("strength", 4)),
+        not_undertakings=frozenset(progressive.get("not_undertakings", [])),
+        impersonal_nouns=frozenset(impersonal.get("nouns", [])),
+        impersonal_phrases=impersonal_phrases,
         by_first={
             # Longest first; the rest of the key only breaks ties, so that the order (and
             # thus which reading wins) never depends on set iteration, i.e. the hash seed.

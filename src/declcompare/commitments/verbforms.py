@@ -82,13 +82,17 @@ def verb_lemmas(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def is_known_verb(word: str) -> bool:
     """Whether lemminflect's dictionary knows ``word`` (lower case) as a verb form
-    ("apply", "comply", "rallied"), not only by its rules for unknown words."""
+    ("apply", "comply", "rallied"), not only by its rules for unknown words; a British
+    spelling counts as its American one ("operationalise")."""
+    from declcompare.text.normalize import american_spelling
+
     table = _table()
+    spellings = {word, american_spelling(word)}
     if table is None:
         from lemminflect import getAllLemmas
 
-        return "VERB" in getAllLemmas(word)
-    return word in table.lemmas
+        return any("VERB" in getAllLemmas(w) for w in spellings)
+    return any(w in table.lemmas for w in spellings)
 
 
 def verb_inflections(head: str) -> dict[str, tuple[str, ...]]:
