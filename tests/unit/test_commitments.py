@@ -263,6 +263,22 @@ def test_the_present_progressive_of_leaders_statements(
     assert [(c.actor, c.predicate, c.lemma, c.strength, c.negated) for c in cs] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("We warmly welcome the generated guests.", [("warmly welcome", "welcome", 4)]),
+        ("We are grateful for the generated presence.", [("are grateful for", "commend", 3)]),
+        ("We restate our appeal to all generated States.", [("restate", "reaffirm", 4)]),
+        ("We continue our support to the generated partner and commit ourselves to "
+         "supporting a generated peace.",
+         [("continue our support to", "support", 4),
+          ("commit ourselves to supporting", "support", 4)]),
+    ],
+)  # fmt: skip
+def test_wordings_of_the_g7_statements(text: str, found: list[tuple[str, str, int]]) -> None:
+    assert [(c.predicate, c.lemma, c.strength) for c in commitments(text)] == found
+
+
 def test_a_noun_after_committed_to_is_the_object() -> None:
     c = one("We are committed to world peace.")
     assert (c.predicate, c.lemma, c.object) == ("are committed", "commit", "to world peace")
