@@ -64,10 +64,11 @@ def bench(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def perf(session: nox.Session) -> None:
     """Speed and memory against the alternatives; not part of the default run (long)."""
-    session.install("-e", ".[test,all]", "redlines")
+    session.install("-e", ".[test,all]", "redlines", "pysbd>=0.3.4")
     session.run("python", "-m", "benchmarks.perf.run", *session.posargs)
     session.run("python", "-m", "benchmarks.perf.many")
     session.run("python", "-m", "benchmarks.perf.job")
+    session.run("python", "-m", "benchmarks.perf.commitments", "--write")
 
 
 @nox.session(python=PYTHON)
