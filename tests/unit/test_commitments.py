@@ -137,13 +137,29 @@ def test_a_main_clause_after_bare_and_keeps_the_documents_voice() -> None:
     # not glued into the first one's object.
     found = commitments(
         "We uphold the generated charter and we support the generated court.",
-        "Trade grew in 2031 and the member states welcome the generated plan.",
+        "Trade grew in 2031 and they welcome the generated plan.",
+        "We encourage the generated partners but we note the generated delays.",
     )
     assert [(c.actor, c.predicate, c.object) for c in found] == [
         ("we", "uphold", "the generated charter"),
         ("we", "support", "the generated court"),
-        ("the member states", "welcome", "the generated plan"),
+        ("we", "welcome", "the generated plan"),
+        ("we", "encourage", "the generated partners"),
+        ("we", "note", "the generated delays"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Expressing concern that some generated leaders and parties have supported hate speech,",
+        "Recalling that the generated treaty applies and that Member States should not limit it,",
+        "We welcome the generated talks and the parties should exercise restraint.",
+        "We welcome efforts by the generated body and the parties concerned to resolve disputes.",
+    ],
+)
+def test_a_noun_phrase_after_bare_and_stays_in_the_object(text: str) -> None:
+    assert len(commitments(text)) == 1
 
 
 @pytest.mark.parametrize(
@@ -277,6 +293,49 @@ def test_the_present_progressive_of_leaders_statements(
 )  # fmt: skip
 def test_wordings_of_the_g7_statements(text: str, found: list[tuple[str, str, int]]) -> None:
     assert [(c.predicate, c.lemma, c.strength) for c in commitments(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the progressive is said by the text's own voice only, in the present
+        ("We welcome the generated talks. They are deploying generated weapons.",
+         [("we", "welcome")]),
+        ("Iran is supporting the generated war.", []),
+        ("We were providing generated assistance.", []),
+        ("We are running out of generated time.", []),
+        # passives that report a fact take no position
+        ("The generated agreement was signed in Moscow.", []),
+        ("The need was recognized in the generated framework.", []),
+        ("Noting that, in 2015, the agreement was signed in the generated city,",
+         [("the member states", "Noting")]),
+        # "important to" is a position only after an impersonal "It"
+        ("The SCO is important to strengthen generated security.", []),
+        ("Recognizes that generated registration helps and is crucial to preventing harm;",
+         [("the member states", "Recognizes")]),
+        ("It is important to us that the generated talks succeed.", []),
+        # adverbs that open a subject; the grouping's leaders are the authors
+        ("Today we express our deep concern over the generated war.",
+         [("we", "express our deep concern over")]),
+        ("Today in Tokyo, the Quad leaders welcome the generated plan.", [("we", "welcome")]),
+    ],
+)  # fmt: skip
+def test_readings_that_must_not_invent_a_position(text: str, found: list[tuple[str, str]]) -> None:
+    cs = commitments(text, organisation="Shanghai Cooperation Organisation")
+    assert [(c.actor, c.predicate) for c in cs] == found
+
+
+def test_a_negated_progressive_is_negated() -> None:
+    c = one("We are not providing generated weapons.")
+    assert (c.predicate, c.lemma, c.negated) == ("are not providing", "provide", True)
+
+
+@pytest.mark.parametrize(
+    "text", ["We remain committed to early warning.", "We are committed to timely support."]
+)
+def test_an_adjective_in_ly_after_committed_to_is_no_adverb(text: str) -> None:
+    c = one(text)
+    assert (c.lemma, c.object.split()[0]) == ("commit", "to")
 
 
 def test_a_noun_after_committed_to_is_the_object() -> None:

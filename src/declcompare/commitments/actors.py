@@ -15,6 +15,10 @@ def state_set() -> frozenset[str]:
     return frozenset(name.lower() for name in state_names())
 
 
+# Adverbs that may open a subject without being part of it.
+_LEADING_ADVERBS = frozenset({"today", "now", "here", "again", "together", "hereby"})
+
+
 def actor_of(lex: Lexicon, toks: list[Tok]) -> str | None:
     """The canonical actor a subject names, or None if it is not an actor phrase."""
     if not toks:
@@ -24,6 +28,8 @@ def actor_of(lex: Lexicon, toks: list[Tok]) -> str | None:
         return written[0].lower() + written[1:] if written.startswith("The ") else written
     if len(toks) > 14:
         return None
+    if len(toks) > 1 and toks[0].low in _LEADING_ADVERBS:
+        return actor_of(lex, toks[1:])  # "today we express ...", "now they call ..."
     text = " ".join(t.low for t in toks)
     if text in ("they", "we"):
         return text
@@ -100,13 +106,15 @@ def subject_candidates(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int
 def voice_after_and(lex: Lexicon, toks: list[Tok], lo: int, hi: int) -> tuple[int, int, str] | None:
     """ "We value its role and we welcome ...": the subject of a new main clause
     after a bare "and" / "but" before the predicate at ``hi``, as ``(start, end,
-    actor)``. Only the document's collective voice ("we", "they", "the member
-    states", "the heads of delegations") opens such a clause; a state or body named
-    in the object ("cooperation between India and Russia will ...") does not."""
-    voices = {name for name, _, _ in lex.actors}
-    for k in range(hi - 2, lo, -1):
-        if toks[k].low in ("and", "but") and toks[k - 1].text != ",":
-            actor = actor_of(lex, toks[k + 1 : hi])
-            if actor in ("we", "they") or actor in voices:
-                return k + 1, hi, actor
+    actor)``. Only "we" or "they" opens such a clause: a noun phrase after "and" is
+    too often part of the object ("cooperation between India and Russia will ...",
+    "some leaders and parties have supported ...", "that Member States should")."""
+    k = hi - 2
+    if (
+        k > lo
+        and toks[k].low in ("and", "but")
+        and toks[k - 1].text != ","
+        and toks[k + 1].low in ("we", "they")
+    ):
+        return k + 1, hi, toks[k + 1].low
     return None

@@ -46,6 +46,15 @@ def scan(
             i += 1
             continue
         pred = predicate_at(lex, toks, i)
+        if (
+            pred is not None
+            and _necessary_at(toks, pred.start)
+            and not _impersonal_it(toks, clause_start, i)
+        ):
+            # "The SCO is important to strengthen ...", "... and is crucial to
+            # preventing ...": only an impersonal "It is necessary to" is a position
+            i += 1
+            continue
         nominal = impersonal_at(lex, toks, clause_start, i, pred)
         if nominal is not None:  # "An agreement was reached to ...": the text's own voice
             found.append(Found(nominal, None, "", False))
@@ -199,16 +208,24 @@ _IMPERSONAL = (("it", "was"), ("it", "is"), ("it", "has", "been"), ("it", "had",
 
 
 def _is_voice(lex: Lexicon, actor: str | None) -> bool:
-    """Whether an actor names the text's own voice (we, they, the member states ...);
-    a passive's unnamed actor ("the situation is deteriorating") does not."""
-    return actor is not None and (
-        actor in ("we", "they") or any(actor == name for name, _, _ in lex.actors)
-    )
+    """Whether an actor names the text's own voice ("we", the member states ...).
+    Neither a passive's unnamed actor ("the situation is deteriorating") nor "they"
+    does: "They are deploying weapons" may well speak of others."""
+    return actor is not None and (actor == "we" or any(actor == name for name, _, _ in lex.actors))
 
 
 _NECESSARY = frozenset(
     {"necessary", "essential", "critical", "vital", "crucial", "imperative", "important"}
 )
+
+
+def _necessary_at(toks: list[Tok], at: int) -> bool:
+    """Whether "(is) necessary to" (essential, important ...) starts at ``at``."""
+    k = at + 1 if toks[at].low in _BE_WORDS else at
+    return k + 1 < len(toks) and toks[k].low in _NECESSARY and toks[k + 1].low == "to"
+
+
+_BE_WORDS = frozenset({"is", "are", "was", "were", "be", "remain", "remains", "remained"})
 
 
 def _impersonal_it(toks: list[Tok], clause_start: int, i: int) -> bool:

@@ -42,7 +42,7 @@ def _trim_object(text: str, a: int, b: int) -> tuple[int, int]:
         b -= 1
     if text[a:b].lower() in ("and", "and also", "as well as", "or", "and further"):
         return a, a
-    for tail in (" and also", " and", ", and", " as well as", " while"):
+    for tail in (" and also", " and", ", and", " as well as", " while", " but", ", but"):
         if text[a:b].endswith(tail):
             b -= len(tail)
             while b > a and text[b - 1] in _OBJECT_TRIM:

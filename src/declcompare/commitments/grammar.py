@@ -150,8 +150,8 @@ def _verb_lemma(word: str) -> str:
     return lemmas[0] if lemmas else word
 
 
-_BE_PROGRESSIVE = {"am": Form.BASE, "are": Form.BASE, "is": Form.THIRD, "was": Form.PAST,
-                   "were": Form.PAST}  # fmt: skip
+# Only the present: "we were providing ..." narrates what was done.
+_BE_PROGRESSIVE = {"am": Form.BASE, "are": Form.BASE, "is": Form.THIRD}
 
 
 def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
@@ -163,8 +163,8 @@ def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
 
 
 def _progressive_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
-    """ "We are supporting ...", "we are also launching ...": the present (or past)
-    progressive, in the form of its "be"."""
+    """ "We are supporting ...", "we are also launching ...", "we are not providing
+    ...": the present progressive, in the form of its "be"."""
     from dataclasses import replace
 
     from declcompare.commitments.verbforms import is_known_verb
@@ -174,14 +174,18 @@ def _progressive_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
     form = _BE_PROGRESSIVE[toks[at].low]
     inner = _predicate_at(lex, toks, at + 1)  # "are (also strongly) supporting"
     if inner is not None:
-        return replace(inner, start=at, form=form) if inner.form is Form.ING else None
-    j, bonus = at + 1, 0
+        if inner.form is not Form.ING:
+            return None
+        return replace(inner, start=at, form=form, progressive=True)
+    j, bonus, negated = at + 1, 0, False
     while j < len(toks) and (
         (toks[j].low in lex.neutral and toks[j].low not in _AUXILIARIES)
         or (toks[j].low.endswith("ly") and toks[j].low in lex.intensifiers)
+        or toks[j].low in ("not", "never")
     ):
+        negated = negated or toks[j].low in ("not", "never")
         bonus += lex.intensifiers.get(toks[j].low, 0)
-        j += 1  # "are also", "are now", "are jointly", "are firmly"
+        j += 1  # "are also", "are now", "are jointly", "are firmly", "are not"
     if j >= len(toks) or not toks[j].low.endswith("ing") or not toks[j].text.islower():
         return None
     word = toks[j].low
@@ -193,7 +197,7 @@ def _progressive_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
         lemma = f"{lemma} {toks[end].low}"
         end += 1
     return _Pred(
-        at, end, lemma, Stance.UNDERTAKE, lex.progressive_strength + bonus, False, form, word,
+        at, end, lemma, Stance.UNDERTAKE, lex.progressive_strength + bonus, negated, form, word,
         progressive=True,
     )  # fmt: skip
 
@@ -213,7 +217,7 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
         if (
             (low in lex.neutral and not (modals and low in _AUXILIARIES))
             or (low.endswith("ly") and low in lex.intensifiers)
-            or (modals and _adverb_before_verb(toks, j))
+            or (modals and _adverb_before_verb(lex, toks, j))
         ):
             bonus += lex.intensifiers.get(low, 0)
             j += 1
@@ -286,7 +290,7 @@ _AUXILIARIES = frozenset({"have", "has", "had", "having", "do", "does", "did"})
 
 _BE_PAST = frozenset({("was",), ("were",), ("has", "been"), ("have", "been"), ("had", "been")})
 _IMPERSONAL_FOLLOW = frozenset(
-    {"to", "that", "for", "on", "of", "with", "over", "about", "at", "regarding", "in"}
+    {"to", "that", "for", "on", "of", "with", "over", "about", "regarding"}
 )
 
 
@@ -301,6 +305,8 @@ def impersonal_at(
     after a noun-and-participle pair: "Support was expressed for")."""
     starts = [clause_start] + [k + 1 for k in range(clause_start, at) if toks[k].text == ","]
     for start in reversed(starts):  # "In this context, the need was stressed to ..."
+        if any(t.low in RELATIVE for t in toks[clause_start:start]):
+            continue  # "Noting that, in 2015, the agreement was ...": the outer object
         found = _impersonal_from(lex, toks, start, at, pred)
         if found is not None:
             return found
@@ -338,15 +344,17 @@ def _impersonal_from(
     )  # fmt: skip
 
 
-def _adverb_before_verb(toks: list[Tok], at: int) -> bool:
+def _adverb_before_verb(lex: Lexicon, toks: list[Tok], at: int) -> bool:
     """ "will continue to regularly hold", "will closely cooperate": an adverb in
-    -ly between a modal and its verb (not a verb in -ly: "will apply", "to comply")."""
+    -ly between a modal and its verb (not a verb in -ly: "will apply", "to comply";
+    not an adjective: "committed to early warning", "to timely support")."""
     from declcompare.commitments.verbforms import is_known_verb
 
     low = toks[at].low
     return (
         len(low) > 4
         and low.endswith("ly")
+        and low not in lex.ly_adjectives
         and toks[at].text.islower()
         and at + 1 < len(toks)
         and toks[at + 1].text[:1].isalpha()
@@ -378,6 +386,12 @@ _PARTICLES = frozenset({"up", "out", "forward", "down"})
 
 _FUNCTION_WORDS = frozenset(
     [
+        "us",
+        "them",
+        "me",
+        "him",
+        "it",
+        "you",
         "the",
         "a",
         "an",

@@ -82,6 +82,7 @@ class Lexicon:
     actors: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[str, ...]], ...]
     voices: frozenset[str]  # actors whose texts are wholly in their voice
     verb_words: frozenset[str]  # every inflected head form of a non-modal phrase
+    ly_adjectives: frozenset[str] = frozenset()  # "early", "timely": no adverb to skip
     progressive_strength: int = 4  # "We are launching ...": an undertaking
     not_undertakings: frozenset[str] = frozenset()  # "We are witnessing ..."
     impersonal_nouns: frozenset[str] = frozenset()  # "The need was stressed to ..."
@@ -224,6 +225,7 @@ def lexicon() -> Lexicon:
                 impersonal_phrases[(noun, participle)] = read[0]
     progressive = data.get("progressive", {})
     return Lexicon(
+        ly_adjectives=frozenset(modifiers.get("ly_adjectives", [])),
         progressive_strength=int(progressive.get("strength", 4)),
         not_undertakings=frozenset(progressive.get("not_undertakings", [])),
         impersonal_nouns=frozenset(impersonal.get("nouns", [])),
