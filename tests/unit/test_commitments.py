@@ -331,6 +331,20 @@ def test_a_negated_progressive_is_negated() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("We are not willing to accept the generated terms.", "are not willing to accept", True),
+        ("We are not ready to sign the generated text.", "are not ready to sign", True),
+        ("We will not only deepen the generated ties but also widen them.",
+         "will not only deepen", False),
+    ],
+)  # fmt: skip
+def test_negation_inside_a_modal_phrase(text: str, predicate: str, negated: bool) -> None:
+    c = one(text)
+    assert (c.predicate, c.negated) == (predicate, negated)
+
+
+@pytest.mark.parametrize(
     "text", ["We remain committed to early warning.", "We are committed to timely support."]
 )
 def test_an_adjective_in_ly_after_committed_to_is_no_adverb(text: str) -> None:

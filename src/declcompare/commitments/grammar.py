@@ -23,31 +23,12 @@ RELATIVE = frozenset({"that", "which", "who", "whose", "whom", "where"})
 
 
 SUBORDINATORS = frozenset(
-    [
-        "while",
-        "when",
-        "as",
-        "if",
-        "although",
-        "though",
-        "since",
-        "because",
-        "being",
-        "in",
-        "at",
-        "on",
-        "with",
-        "by",
-        "for",
-        "after",
-        "before",
-        "following",
-        "given",
-        "whereas",
-        "under",
-        "upon",
-    ]
-)
+    {
+        "while", "when", "as", "if", "although", "though", "since", "because", "being", "in",
+        "at", "on", "with", "by", "for", "after", "before", "following", "given", "whereas",
+        "under", "upon",
+    }
+)  # fmt: skip
 
 
 SUBJECT_STOP = frozenset(
@@ -104,20 +85,33 @@ def tokens(text: str) -> list[Tok]:
     return out
 
 
-def _match(lex: Lexicon, toks: list[Tok], at: int, *, modal: bool) -> tuple[Phrase, int, int]:
-    """Longest phrase at ``at``: (phrase, end token, intensity); raises LookupError."""
+def _negator(toks: list[Tok], at: int) -> bool:
+    """ "not", "never" (but not "not only ... but")."""
+    return toks[at].low in ("not", "never") and not (
+        at + 1 < len(toks) and toks[at + 1].low == "only"
+    )
+
+
+def _match(lex: Lexicon, toks: list[Tok], at: int, *, modal: bool) -> tuple[Phrase, int, int, bool]:
+    """Longest phrase at ``at``: (phrase, end token, intensity, negated inside it, as
+    in "are not willing to"); raises LookupError."""
     for phrase in lex.by_first.get(toks[at].low, ()):
         if phrase.modal != modal:
             continue
-        j, bonus, ok = at + 1, 0, True
+        j, bonus, ok, negated = at + 1, 0, True, False
         for word in phrase.words[1:]:
             skips = 0
             while (
                 j < len(toks)
                 and toks[j].low != word
-                and (toks[j].low in lex.possessives or toks[j].low in lex.intensifiers)
+                and (
+                    toks[j].low in lex.possessives
+                    or toks[j].low in lex.intensifiers
+                    or _negator(toks, j)
+                )
                 and skips < 3
             ):
+                negated = negated or _negator(toks, j)
                 bonus += lex.intensifiers.get(toks[j].low, 0)
                 j += 1
                 skips += 1
@@ -138,7 +132,7 @@ def _match(lex: Lexicon, toks: list[Tok], at: int, *, modal: bool) -> tuple[Phra
                 ok = False
                 break
         if ok:
-            return phrase, j, bonus
+            return phrase, j, bonus, negated
     raise LookupError
 
 
@@ -208,6 +202,9 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
     fallback: _Pred | None = None  # "Commits to the ...": the verb reading of a modal
     while j < len(toks):
         low = toks[j].low
+        if low == "not" and j + 1 < len(toks) and toks[j + 1].low == "only":
+            j += 2  # "will not only deepen ... but also": no negation
+            continue
         if (low in lex.negators and low not in ("no",)) or (
             low == "no" and j + 1 < len(toks) and toks[j + 1].low == "longer"
         ):
@@ -223,18 +220,18 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
             j += 1
             continue
         try:
-            phrase, end, extra = _match(lex, toks, j, modal=False)
+            phrase, end, extra, inside = _match(lex, toks, j, modal=False)
         except LookupError:
-            phrase, end, extra = None, j, 0
+            phrase, end, extra, inside = None, j, 0, False
         try:
-            modal, modal_end, modal_extra = _match(lex, toks, j, modal=True)
+            modal, modal_end, modal_extra, modal_inside = _match(lex, toks, j, modal=True)
         except LookupError:
-            modal, modal_end, modal_extra = None, j, 0
+            modal, modal_end, modal_extra, modal_inside = None, j, 0, False
         if modal is not None and modal_end > end:  # "intend to X" is a modal, not "intend"
             if phrase is not None and fallback is None:
                 fallback = _Pred(
                     at, end, phrase.lemma, phrase.stance, phrase.strength + bonus + extra,
-                    negated, phrase.form, toks[j].low,
+                    negated or inside, phrase.form, toks[j].low,
                 )  # fmt: skip
             phrase = None
         if phrase is not None and not (
@@ -247,13 +244,14 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
                 strength, form = phrase.strength, phrase.form
             end, after = _after_verb(lex, toks, end)
             return _Pred(
-                at, end, phrase.lemma, phrase.stance, strength + bonus + extra + after, negated,
-                form, toks[j].low,
+                at, end, phrase.lemma, phrase.stance, strength + bonus + extra + after,
+                negated or inside, form, toks[j].low,
             )  # fmt: skip
         if modal is None:
             break
         modals.append(modal)
         bonus += modal_extra
+        negated = negated or modal_inside
         j = modal_end
     if not modals or j >= len(toks):
         return fallback
@@ -385,44 +383,12 @@ _PARTICLES = frozenset({"up", "out", "forward", "down"})
 
 
 _FUNCTION_WORDS = frozenset(
-    [
-        "us",
-        "them",
-        "me",
-        "him",
-        "it",
-        "you",
-        "the",
-        "a",
-        "an",
-        "their",
-        "its",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "all",
-        "any",
-        "each",
-        "such",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "at",
-        "as",
-        "from",
-        "be",
-        "been",
-    ]
-)
+    {
+        "us", "them", "me", "him", "it", "you", "the", "a", "an", "their", "its", "our",
+        "this", "that", "these", "those", "all", "any", "each", "such", "and", "or", "but",
+        "of", "to", "in", "on", "for", "with", "by", "at", "as", "from", "be", "been",
+    }
+)  # fmt: skip
 
 
 def is_coordinated(toks: list[Tok], prev_end: int, at: int) -> bool:
