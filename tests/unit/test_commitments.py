@@ -352,6 +352,33 @@ def test_an_adjective_in_ly_after_committed_to_is_no_adverb(text: str) -> None:
     assert (c.lemma, c.object.split()[0]) == ("commit", "to")
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("To help generated firms we will promptly explore generated avenues.",
+         [("we", "will promptly explore", "explore", "undertake", 4)]),
+        ("In this context we highlight the generated efforts.",
+         [("we", "highlight", "emphasise", "emphasise", 3)]),
+        ("We remain steadfast in our support of the generated convention.",
+         [("we", "remain steadfast in our support of", "support", "support", 5)]),
+        ("We are united in our determination to hold the generated actors to account.",
+         [("we", "are united in our determination to hold", "hold", "undertake", 4)]),
+        ("We stand prepared to build generated relations.",
+         [("we", "stand prepared to build", "build", "intend", 3)]),
+        ("We stand with the generated people.",
+         [("we", "stand with", "support", "support", 4)]),
+        ("We thank the generated host.", [("we", "thank", "commend", "commend", 3)]),
+        # a pronoun before the verb is the subject only after an opening adverbial
+        ("The generated partners we support are many.", []),
+    ],
+)  # fmt: skip
+def test_more_wordings_of_leaders_statements(
+    text: str, found: list[tuple[str, str, str, str, int]]
+) -> None:
+    cs = commitments(text)
+    assert [(c.actor, c.predicate, c.lemma, c.stance.value, c.strength) for c in cs] == found
+
+
 def test_a_noun_after_committed_to_is_the_object() -> None:
     c = one("We are committed to world peace.")
     assert (c.predicate, c.lemma, c.object) == ("are committed", "commit", "to world peace")

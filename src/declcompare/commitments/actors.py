@@ -100,6 +100,14 @@ def subject_candidates(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int
             ranges.append((k + 2, hi))
     if commas and commas[-1] == hi - 1:
         ranges.append((lo, commas[0]))  # "The member states, following ..., declare"
+    if (
+        hi - 1 > lo
+        and toks[hi - 1].low in ("we", "they")
+        and (toks[lo].low in SUBORDINATORS or toks[lo].low == "to")
+    ):
+        # "To incentivize ... products we will explore", "In this context we highlight":
+        # an opening adverbial without its comma
+        ranges.append((hi - 1, hi))
     return ranges
 
 
