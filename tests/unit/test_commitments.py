@@ -368,8 +368,11 @@ def test_an_adjective_in_ly_after_committed_to_is_no_adverb(text: str) -> None:
         ("We stand with the generated people.",
          [("we", "stand with", "support", "support", 4)]),
         ("We thank the generated host.", [("we", "thank", "commend", "commend", 3)]),
-        # a pronoun before the verb is the subject only after an opening adverbial
+        # a pronoun before the verb is the subject only after an opening adverbial,
+        # not in a contact relative clause
         ("The generated partners we support are many.", []),
+        ("In the generated areas we support, progress is visible.", []),
+        ("To help the generated people we support, aid flows.", []),
     ],
 )  # fmt: skip
 def test_more_wordings_of_leaders_statements(

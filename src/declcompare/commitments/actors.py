@@ -103,12 +103,42 @@ def subject_candidates(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int
     if (
         hi - 1 > lo
         and toks[hi - 1].low in ("we", "they")
-        and (toks[lo].low in SUBORDINATORS or toks[lo].low == "to")
+        and _opening_without_comma(toks, lo, hi - 1)
     ):
-        # "To incentivize ... products we will explore", "In this context we highlight":
-        # an opening adverbial without its comma
         ranges.append((hi - 1, hi))
     return ranges
+
+
+# Connectives that open a sentence, often without their comma ("In this context we ...").
+_CONNECTIVES = frozenset(
+    {
+        ("in", "this", "context"), ("in", "this", "regard"), ("to", "this", "end"),
+        ("to", "that", "end"), ("in", "doing", "so"), ("in", "so", "doing"),
+        ("in", "addition"), ("in", "particular"), ("in", "this", "spirit"),
+        ("against", "this", "background"), ("with", "this", "in", "mind"),
+        ("in", "this", "light"), ("at", "the", "same", "time"), ("for", "this", "reason"),
+        ("in", "turn"), ("today",), ("together",),
+    }
+)  # fmt: skip
+_DETERMINERS = frozenset({"the", "these", "those", "this", "that", "all", "such", "our", "their"})
+
+
+def _opening_without_comma(toks: list[Tok], lo: int, pronoun: int) -> bool:
+    """Whether ``toks[lo:pronoun]`` is an opening adverbial that lacks its comma, so
+    that the "we" / "they" after it is the subject: a connective ("In this context we
+    highlight") or a purpose infinitive ("To incentivize ... products we will
+    explore"), but not a noun phrase with a contact relative clause ("In the areas
+    we support, ...", "To help the people we support")."""
+    words = tuple(t.low for t in toks[lo:pronoun])
+    if words in _CONNECTIVES:
+        return True
+    return (
+        len(words) >= 2
+        and words[0] == "to"
+        and toks[lo + 1].text.islower()
+        and words[1] not in _DETERMINERS
+        and not any(w in _DETERMINERS for w in words[-3:])
+    )
 
 
 def voice_after_and(lex: Lexicon, toks: list[Tok], lo: int, hi: int) -> tuple[int, int, str] | None:
