@@ -199,8 +199,7 @@ def object_key(text: str) -> str:
 
 def actor_group(actor: str) -> str:
     """The document's collective voice ("we", "they", the member states ...) is one group."""
-    names = {name for name, _, _ in lexicon().actors}
-    if actor in names or actor in ("we", "they", "(not stated)", ""):
+    if actor in lexicon().actor_names or actor in ("we", "they", "(not stated)", ""):
         return "(collective)"
     return actor.lower()
 

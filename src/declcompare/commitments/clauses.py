@@ -48,8 +48,8 @@ def scan(
         pred = predicate_at(lex, toks, i)
         if (
             pred is not None
-            and _necessary_at(toks, pred.start)
-            and not _impersonal_it(toks, clause_start, i)
+            and _necessary_at(lex, toks, pred.start)
+            and not _impersonal_it(lex, toks, clause_start, i)
         ):
             # "The SCO is important to strengthen ...", "... and is crucial to
             # preventing ...": only an impersonal "It is necessary to" is a position
@@ -90,7 +90,7 @@ def scan(
         if accepted is None and pred.form is Form.PAST and _impersonal(toks, clause_start, i):
             # "It was noted that ...", "It was agreed to ...": the meeting's own voice
             accepted = Found(pred, None, "", False)
-        if accepted is None and _impersonal_it(toks, clause_start, i):
+        if accepted is None and _impersonal_it(lex, toks, clause_start, i):
             # "It is necessary to cooperate with ...": the authors' own view
             accepted = Found(pred, None, "", False)
         if accepted is None:
@@ -211,33 +211,26 @@ def _is_voice(lex: Lexicon, actor: str | None) -> bool:
     """Whether an actor names the text's own voice ("we", the member states ...).
     Neither a passive's unnamed actor ("the situation is deteriorating") nor "they"
     does: "They are deploying weapons" may well speak of others."""
-    return actor is not None and (actor == "we" or any(actor == name for name, _, _ in lex.actors))
+    return actor is not None and (actor == "we" or actor in lex.actor_names)
 
 
-_NECESSARY = frozenset(
-    {"necessary", "essential", "critical", "vital", "crucial", "imperative", "important"}
-)
-
-
-def _necessary_at(toks: list[Tok], at: int) -> bool:
-    """Whether "(is) necessary to" (essential, important ...) starts at ``at``."""
+def _necessary_at(lex: Lexicon, toks: list[Tok], at: int) -> bool:
+    """Whether "(is) necessary to" (essential, important ...: the lexicon's modal
+    phrases marked impersonal) starts at ``at``."""
     k = at + 1 if toks[at].low in _BE_WORDS else at
-    return k + 1 < len(toks) and toks[k].low in _NECESSARY and toks[k + 1].low == "to"
+    return (
+        k + 1 < len(toks) and toks[k].low in lex.impersonal_adjectives and toks[k + 1].low == "to"
+    )
 
 
 _BE_WORDS = frozenset({"is", "are", "was", "were", "be", "remain", "remains", "remained"})
 
 
-def _impersonal_it(toks: list[Tok], clause_start: int, i: int) -> bool:
+def _impersonal_it(lex: Lexicon, toks: list[Tok], clause_start: int, i: int) -> bool:
     """Whether ``i`` starts "is necessary to" (essential, important ...) after an
     impersonal "It" that opens the clause or follows its last comma ("As we move
     forward, it is essential to ..."), not inside a "that" clause."""
-    if not (
-        i + 2 < len(toks)
-        and toks[i].low in ("is", "was", "remains")
-        and toks[i + 1].low in _NECESSARY
-        and toks[i + 2].low == "to"
-    ):
+    if not (toks[i].low in ("is", "was", "remains") and _necessary_at(lex, toks, i)):
         return False
     commas = [k for k in range(clause_start, i) if toks[k].text == ","]
     start = commas[-1] + 1 if commas else clause_start

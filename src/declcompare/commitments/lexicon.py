@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -82,12 +82,19 @@ class Lexicon:
     actors: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[str, ...]], ...]
     voices: frozenset[str]  # actors whose texts are wholly in their voice
     verb_words: frozenset[str]  # every inflected head form of a non-modal phrase
-    ly_adjectives: frozenset[str] = frozenset()  # "early", "timely": no adverb to skip
-    progressive_strength: int = 4  # "We are launching ...": an undertaking
-    not_undertakings: frozenset[str] = frozenset()  # "We are witnessing ..."
-    impersonal_nouns: frozenset[str] = frozenset()  # "The need was stressed to ..."
+    ly_adjectives: frozenset[str]  # "early", "timely": no adverb to skip
+    progressive_strength: int  # "We are launching ...": an undertaking
+    not_undertakings: frozenset[str]  # "We are witnessing ..."
+    impersonal_nouns: frozenset[str]  # "The need was stressed to ..."
     # (noun, participle) -> the phrase they say together ("agreement was reached")
-    impersonal_phrases: dict[tuple[str, str], Phrase] = field(default_factory=dict)
+    impersonal_phrases: dict[tuple[str, str], Phrase]
+    # "necessary" of "be necessary to": modal phrases said only after an impersonal "It"
+    impersonal_adjectives: frozenset[str]
+
+    @cached_property
+    def actor_names(self) -> frozenset[str]:
+        """The canonical names of the lexicon's actors (the texts' collective voices)."""
+        return frozenset(name for name, _, _ in self.actors)
 
     @cached_property
     def starts(self) -> frozenset[str]:
@@ -230,6 +237,9 @@ def lexicon() -> Lexicon:
         not_undertakings=frozenset(progressive.get("not_undertakings", [])),
         impersonal_nouns=frozenset(impersonal.get("nouns", [])),
         impersonal_phrases=impersonal_phrases,
+        impersonal_adjectives=frozenset(
+            entry["phrase"].split()[1] for entry in data["modal"] if entry.get("impersonal")
+        ),
         by_first={
             # Longest first; the rest of the key only breaks ties, so that the order (and
             # thus which reading wins) never depends on set iteration, i.e. the hash seed.
