@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from declcompare.commitments.actors import state_set
 from declcompare.commitments.model import Entity
@@ -41,117 +41,92 @@ _NAME_RE = re.compile(
 )
 
 
-_TREATY_ACRONYMS = frozenset({"NPT", "BTWC", "CWC", "JCPOA", "INF", "CTBT", "TPNW", "UNCLOS"})
-
-
 _PLACE_BEFORE_RE = re.compile(r"(?:\b(?:in|at|from)\s+|\(\s*)$")
 
 
-_KIND_WORDS: dict[str, frozenset[str]] = {
-    "treaty": frozenset(
-        [
-            "Treaty",
-            "Convention",
-            "Conventions",
-            "Agreement",
-            "Protocol",
-            "Charter",
-            "Declaration",
-            "Memorandum",
-            "Memorandums",
-            "Code",
-            "Statement",
-            "Address",
-            "Covenant",
-            "Accord",
-            "Accords",
-            "Pact",
-        ]
-    ),
-    "initiative": frozenset(
-        [
-            "Initiative",
-            "Programme",
-            "Program",
-            "Plan",
-            "Process",
-            "Concept",
-            "Roadmap",
-            "Strategy",
-            "Agenda",
-            "Year",
-            "Decade",
-            "Games",
-            "Action",
-            "Partnership",
-            "Belt",
-            "Zone",
-            "Goals",
-            "Forum",
-            "Summit",
-            "Exhibition",
-        ]
-    ),
-    "body": frozenset(
-        [
-            "Organisation",
-            "Organization",
-            "Council",
-            "Commission",
-            "Committee",
-            "Office",
-            "Assembly",
-            "Agency",
-            "Bank",
-            "Consortium",
-            "Club",
-            "Centre",
-            "Center",
-            "Secretariat",
-            "Group",
-            "Union",
-            "Nations",
-            "Structure",
-            "RATS",
-            "Association",
-            "Fund",
-            "Conference",
-            "Court",
-            "Tribunal",
-            "Board",
-            "Institute",
-            "University",
-            "Parliament",
-            "Government",
-            "Ministry",
-            "Secretary-General",
-            "Programme",
-        ]
-    ),
-    "place": frozenset(
-        [
-            "Asia",
-            "Eurasia",
-            "Europe",
-            "Africa",
-            "America",
-            "Sea",
-            "Region",
-            "Basin",
-            "Federation",
-            "Republic",
-            "Kingdom",
-            "Emirates",
-            "Islands",
-            "Gulf",
-            "Ocean",
-            "Peninsula",
-            "Strait",
-            "Valley",
-            "City",
-        ]
-    ),
-}
+@dataclass(frozen=True)
+class Vocabulary:
+    """The entity vocabulary (``data/entity_vocabulary.toml``): head words per kind,
+    in the file's order of precedence, and the acronyms that name treaties."""
+
+    kinds: tuple[tuple[str, frozenset[str]], ...]
+    treaty_acronyms: frozenset[str]
+
+    def heads(self, *kinds: str) -> frozenset[str]:
+        """The head words of ``kinds`` together."""
+        return frozenset(w for k, words in self.kinds if k in kinds for w in words)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The entity vocabulary, read once per process."""
+    data = tomllib.loads(
+        resources.files("declcompare").joinpath("data/entity_vocabulary.toml").read_text("utf-8")
+    )
+    return Vocabulary(
+        kinds=tuple((k, frozenset(v["heads"])) for k, v in data["kind"].items()),
+        treaty_acronyms=frozenset(data["treaty_acronyms"]),
+    )
+
+
+_TITLE_JOINS = frozenset({", ", " and ", ", and "})
+_TITLE_LINKS = frozenset({"on", "of", "for", "between", "against"})
+
+
+def _long_titles(segment: str, known: Vocabulary, states: frozenset[str]) -> list[tuple[int, int]]:
+    """Capitalised names, those of a long title joined across its commas and "and":
+    "Convention on the Prohibition of the Development, Production and Stockpiling of
+    Bacteriological (Biological) and Toxin Weapons and on Their Destruction" is one
+    name. A name joins the next when it opens with a head word and a link ("Convention
+    on", "Programme for"), its last word is no head word (the title goes on), and the
+    next has no head word of its own and names no state (it is no second name of a
+    list). A name that lists others (:func:`_listed`) is cut into them."""
+    heads = known.heads(*(k for k, _ in known.kinds))
+    spans: list[tuple[int, int]] = []
+    for m in _NAME_RE.finditer(segment):
+        spans.extend(_listed(segment, m.start(), m.end(), states, heads))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            pa, pb = out[-1]
+            first = segment[pa:pb].removeprefix("The ").split()
+            words = re.findall(r"[\w-]+", segment[a:b])
+            if (
+                segment[pb:a] in _TITLE_JOINS
+                and len(first) > 2
+                and first[0] in heads
+                and first[1] in _TITLE_LINKS
+                and segment[pa:pb].split()[-1].strip("()") not in heads
+                and not (set(words) & heads)
+                and words[0] != "The"
+                and not any(w.lower() in states for w in words)
+            ):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
+_AND_RE = re.compile(r" and (?:the )?")
+
+
+def _listed(
+    segment: str, a: int, b: int, states: frozenset[str], heads: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The span ``a:b``, or the spans of the names it lists: states ("India and
+    Pakistan") or names that each end in a head word ("the Comprehensive
+    Nuclear-Test-Ban Treaty and the Paris Agreement")."""
+    cuts = list(_AND_RE.finditer(segment, a, b))
+    if not cuts:
+        return [(a, b)]
+    bounds = [a, *(x for m in cuts for x in (m.start(), m.end())), b]
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+    parts = [segment[x:y] for x, y in spans]
+    if all(p.lower().removeprefix("the ") in states for p in parts) or all(
+        len(p.split()) > 1 and p.split()[-1].strip("()") in heads for p in parts
+    ):
+        return spans
+    return [(a, b)]
 
 
 def find_entities(text: str, start: int, end: int) -> tuple[Entity, ...]:
@@ -167,9 +142,10 @@ def find_entities(text: str, start: int, end: int) -> tuple[Entity, ...]:
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end(), kind))
     states = state_set()
-    for m in _NAME_RE.finditer(segment):
-        a, b = m.start(), m.end()
-        name = m.group()
+    known = vocabulary()
+    kinds = known.kinds
+    for a, b in _long_titles(segment, known, states):
+        name = segment[a:b]
         if name.startswith("The "):
             a, name = a + 4, name[4:]
         name = name.rstrip(".")
@@ -181,14 +157,14 @@ def find_entities(text: str, start: int, end: int) -> tuple[Entity, ...]:
         if low in states or (low.startswith("the ") and low[4:] in states):
             kind = "place"
         else:
-            kind = next((k for k, vocab in _KIND_WORDS.items() if words & vocab), "name")
+            kind = next((k for k, vocab in kinds if words & vocab), "name")
             last = name.split()[-1].strip("()")
-            for k, vocab in _KIND_WORDS.items():  # the head word decides
+            for k, vocab in kinds:  # the head word decides
                 if last in vocab:
                     kind = k
                     break
         if name.isupper() and " " not in name:
-            kind = "treaty" if name in _TREATY_ACRONYMS else "body"
+            kind = "treaty" if name in known.treaty_acronyms else "body"
         elif kind == "name" and _PLACE_BEFORE_RE.search(segment[max(0, a - 12) : a]):
             kind = "place"  # "held in Tashkent", "(Moscow, 3 July 2020)"
         taken.append((a, b, kind))

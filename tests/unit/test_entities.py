@@ -1,0 +1,50 @@
+"""Named entities of commitment objects: the vocabulary is data; long titles and lists.
+
+The phrases here are written for the tests (some name real treaties), not quoted from any
+declaration.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from declcompare.commitments.entities import find_entities
+
+
+def test_entity_vocabulary_is_data() -> None:
+    from declcompare.commitments.entities import vocabulary
+
+    known = vocabulary()
+    kinds = dict(known.kinds)
+    assert {"treaty", "initiative", "body", "place"} <= set(kinds)
+    assert "Convention" in kinds["treaty"]
+    assert "BTWC" in known.treaty_acronyms
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a long title keeps its commas and "and"s
+        ("support the Convention on the Prohibition of the Development, Production and "
+         "Stockpiling of Generated (Biological) and Toxin Weapons and on Their Destruction "
+         "(BTWC) as a pillar",
+         [("Convention on the Prohibition of the Development, Production and Stockpiling of "
+           "Generated (Biological) and Toxin Weapons and on Their Destruction (BTWC)", "treaty")]),
+        # lists stay lists: of states, and of names that each end in a head word
+        ("the decisions of Kyrgyzstan and Uzbekistan",
+         [("Kyrgyzstan", "place"), ("Uzbekistan", "place")]),
+        ("the Comprehensive Nuclear-Test-Ban Treaty and the Paris Agreement",
+         [("Comprehensive Nuclear-Test-Ban Treaty", "treaty"), ("Paris Agreement", "treaty")]),
+        ("the Programme for Cooperation, Kazakhstan and Uzbekistan",
+         [("Programme for Cooperation", "initiative"), ("Kazakhstan", "place"),
+          ("Uzbekistan", "place")]),
+    ],
+)  # fmt: skip
+def test_names_of_long_titles_and_lists(text: str, names: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.kind) for e in find_entities(text, 0, len(text))] == names
+
+
+def test_a_name_with_and_that_lists_nothing_stays_whole() -> None:
+    text = "the Organisation for Security and Co-operation in Europe"
+    found = find_entities(text, 0, len(text))
+    assert [e.text for e in found] == ["Organisation for Security and Co-operation in Europe"]
