@@ -27,7 +27,10 @@ def actor_of(lex: Lexicon, toks: list[Tok]) -> str | None:
         written = " ".join(t.text for t in toks).replace(" ,", ",")
         return written[0].lower() + written[1:] if written.startswith("The ") else written
     if len(toks) > 14:
-        return None
+        # "The Member States that are parties to the Treaty on ... are in favour of":
+        # a long subject is an actor only as a named actor and its relative clause
+        k = next((k for k, t in enumerate(toks[:14]) if k > 0 and t.low in RELATIVE), None)
+        return _restricted(lex, toks, k) if k is not None else None
     if len(toks) > 1 and toks[0].low in _LEADING_ADVERBS:
         return actor_of(lex, toks[1:])  # "today we express ...", "now they call ..."
     text = " ".join(t.low for t in toks)
@@ -40,11 +43,7 @@ def actor_of(lex: Lexicon, toks: list[Tok]) -> str | None:
             return name
     for k, tok in enumerate(toks):
         if tok.low in RELATIVE and k > 0:
-            head = actor_of(lex, toks[:k])
-            if head and head not in ("they", "we"):
-                written = " ".join(t.text for t in toks[k:])
-                return f"{head} {written}"
-            return None
+            return _restricted(lex, toks, k)
     # A short proper-noun subject: "The SCO and UNODC", "The Secretary-General".
     words = [t for t in toks if t.low not in ("the", "of", "and", "for", "on", "in")]
     if (
@@ -85,6 +84,15 @@ def is_state_list(toks: list[Tok]) -> bool:
 def generic_subject(toks: list[Tok]) -> bool:
     """A short lower-case noun phrase ("work", "such cooperation") before a modal."""
     return 1 <= len(toks) <= 4 and not any(t.text in (",", "(", ")") for t in toks)
+
+
+def _restricted(lex: Lexicon, toks: list[Tok], k: int) -> str | None:
+    """An actor and the relative clause that restricts it, from ``toks[k]`` on ("the
+    member states that are parties to the NPT"), or None."""
+    head = actor_of(lex, toks[:k])
+    if head and head not in ("they", "we"):
+        return f"{head} {' '.join(t.text for t in toks[k:])}"
+    return None
 
 
 def subject_candidates(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int]]:

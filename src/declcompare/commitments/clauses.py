@@ -55,6 +55,9 @@ def scan(
             # preventing ...": only an impersonal "It is necessary to" is a position
             i += 1
             continue
+        if pred is not None and _noun_need(lex, toks, pred.start):
+            i += 1  # "reaffirm the need to launch ...": a noun, the object of "reaffirm"
+            continue
         nominal = impersonal_at(lex, toks, clause_start, i, pred)
         if nominal is not None:  # "An agreement was reached to ...": the text's own voice
             found.append(Found(nominal, None, "", False))
@@ -202,6 +205,21 @@ def _noun_at_opening(toks: list[Tok], at: int, end: int) -> bool:
     # "and" after the opening word proves nothing: "Acknowledges and profoundly
     # regrets", "Welcomes and accepts with appreciation" are two predicates.
     return toks[end].low in _AFTER_NOUN
+
+
+# Words after which "need to" is a verb: its subject's last word, or an adverb.
+_NEED_AFTER = frozenset(
+    {"we", "they", "states", "leaders", "countries", "parties", "sides", "delegations"}
+    | {"participants"}
+)
+
+
+def _noun_need(lex: Lexicon, toks: list[Tok], at: int) -> bool:
+    """Whether "need" at ``at`` is the noun ("the need to", "an urgent need to"), not
+    the modal of "we need to act": the verb stands right after its subject or an adverb."""
+    if toks[at].low not in ("need", "needs", "needed"):
+        return False
+    return at == 0 or not (toks[at - 1].low in _NEED_AFTER or toks[at - 1].low in lex.neutral)
 
 
 _IMPERSONAL = (("it", "was"), ("it", "is"), ("it", "has", "been"), ("it", "had", "been"))

@@ -173,7 +173,11 @@ def _declaration_commitments(declaration: Declaration) -> list[Commitment]:
         if lead_actor is not None and paragraph.bullet:
             found = _under_lead_in(paragraph, found, lead, lead_actor)
         elif paragraph.text.rstrip().endswith(":"):
+            # the lead-in is the last sentence's: "... growth. With this in mind, we
+            # will:" leads with an undertaking, not with the sentence before
             lead = found[-1] if found else None
+            if lead is not None and _SENTENCE_END_RE.search(paragraph.text, lead.text_end):
+                lead = None
             starts_we = paragraph.body.lstrip().lower().startswith("we ")
             lead_actor = lead.actor if lead else ("we" if starts_we else previous or "we")
         elif not paragraph.bullet:
@@ -185,7 +189,10 @@ def _declaration_commitments(declaration: Declaration) -> list[Commitment]:
     return out
 
 
-_BULLET_VERB_RE = re.compile(r"[-–—•*]?\s*([a-z]+)\b")
+_SENTENCE_END_RE = re.compile(r"[.;!?]\s")
+_BULLET_VERB_RE = re.compile(r"[-–—•*]?\s*([A-Za-z][a-z]+)\b")
+# After a capitalised first word, these show it is a noun ("- Support for ...").
+_NOUN_AFTER = frozenset({"for", "of", "to", "in", "on", "and", "is", "are", "was", "has", ":", ","})
 
 
 def _under_lead_in(
@@ -206,9 +213,20 @@ def _under_lead_in(
         return []
     from declcompare.commitments.verbforms import verb_lemmas
 
-    word = m.group(1)
+    word = m.group(1).lower()
     if word not in verb_lemmas(word) or word in ("the", "a", "an", "and", "to"):
         return []
+    if m.group(1) != word:  # "- Protect ...", but not "- Support for ..." nor "- His ..."
+        from declcompare.commitments.verbforms import is_known_verb
+
+        after = text[m.end(1) :].split(maxsplit=1)
+        if (
+            not is_known_verb(word)
+            or word == "further"  # "- Further commitments ...": an adjective
+            or not after
+            or after[0].lower() in _NOUN_AFTER
+        ):
+            return []
     pred_a, pred_b = m.start(1), m.end(1)
     obj_a, obj_b = _trim_object(text, pred_b, len(text))
     stance, strength = (lead.stance, lead.strength) if lead else (Stance.UNDERTAKE, 4)

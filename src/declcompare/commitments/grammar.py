@@ -92,6 +92,16 @@ def _negator(toks: list[Tok], at: int) -> bool:
     )
 
 
+def _between_intensifiers(lex: Lexicon, toks: list[Tok], at: int) -> bool:
+    """An "and" that joins two intensifiers ("our consistent and unwavering support")."""
+    return (
+        toks[at].low == "and"
+        and 0 < at < len(toks) - 1
+        and toks[at - 1].low in lex.intensifiers
+        and toks[at + 1].low in lex.intensifiers
+    )
+
+
 def _match(lex: Lexicon, toks: list[Tok], at: int, *, modal: bool) -> tuple[Phrase, int, int, bool]:
     """Longest phrase at ``at``: (phrase, end token, intensity, negated inside it, as
     in "are not willing to"); raises LookupError."""
@@ -108,8 +118,9 @@ def _match(lex: Lexicon, toks: list[Tok], at: int, *, modal: bool) -> tuple[Phra
                     toks[j].low in lex.possessives
                     or toks[j].low in lex.intensifiers
                     or _negator(toks, j)
+                    or _between_intensifiers(lex, toks, j)
                 )
-                and skips < 3
+                and skips < 4
             ):
                 negated = negated or _negator(toks, j)
                 bonus += lex.intensifiers.get(toks[j].low, 0)
