@@ -70,3 +70,34 @@ def test_a_capitalised_bullet_under_we_will_is_an_undertaking() -> None:
     bullets = [(c.paragraph_index, c.predicate, c.stance.value, c.strength) for c in cs[1:]]
     # the lead-in is "we will:", not the sentence before it; nouns open no undertaking
     assert bullets == [(1, "Protect", "undertake", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("We condemn the generated war. The use or threat of use of generated weapons is "
+         "inadmissible.",
+         [("we", "condemn", "the generated war"),
+          ("we", "is inadmissible", "The use or threat of use of generated weapons")]),
+        ("We support the generated talks. In this context, attacks on generated "
+         "infrastructure are totally unacceptable, and we call for restraint.",
+         [("we", "support", "the generated talks"),
+          ("we", "are totally unacceptable", "attacks on generated infrastructure"),
+          ("we", "call for", "restraint")]),
+        # inside another verb's object, or a relative clause: no judgement of its own
+        ("We stress that the generated blockade is unacceptable.",
+         [("we", "stress", "that the generated blockade is unacceptable")]),
+        ("We believe it is unacceptable to interfere in generated affairs.",
+         [("we", "believe", "it is unacceptable to interfere in generated affairs")]),
+        ("We note the generated attacks, which are unacceptable.",
+         [("we", "note", "the generated attacks, which are unacceptable")]),
+    ],
+)  # fmt: skip
+def test_a_judgement_whose_object_comes_first(text: str, found: list[tuple[str, str, str]]) -> None:
+    cs = commitments(text)
+    assert [(c.actor, c.predicate, c.object) for c in cs] == found
+    judged = [c for c in cs if c.lemma.startswith("be ")]
+    assert all((c.stance.value, c.strength) == ("oppose", 4) for c in judged)
+    d = Declaration.from_paragraphs([text], title="generated")
+    for c in judged:  # the span runs from the object to the end of the predicate
+        assert d.paragraphs[0].text[c.text_start : c.text_end] == f"{c.object} {c.predicate}"

@@ -21,7 +21,10 @@ from declcompare.commitments.grammar import (
     is_coordinated,
     predicate_at,
 )
+from declcompare.commitments.judgements import judgement_at
 from declcompare.commitments.lexicon import Form, Lexicon, Stance
+
+_JUDGING = frozenset({"is", "are", "remains", "remain"})
 
 
 def scan(
@@ -36,6 +39,16 @@ def scan(
         if tok.text in CLAUSE_BREAK:
             clause_start = i + 1
             i += 1
+            continue
+        judged = (
+            judgement_at(lex, toks, clause_start, i)
+            # "They believe it is unacceptable ...": the object of "believe"
+            if tok.low in _JUDGING and not (found and found[-1].pred.start >= clause_start)
+            else None
+        )
+        if judged is not None:  # "The use of nuclear weapons is inadmissible"
+            found.append(Found(judged[0], None, "", False, judged[1]))
+            i = judged[0].end
             continue
         if tok.low not in starts or not tok.text[:1].isalpha():  # no predicate starts here
             i += 1
@@ -164,7 +177,7 @@ def scan(
         # "we" is the authors' own voice: never a state named earlier in the text.
         if actor in ("they", ""):
             actor = current or default_actor or ("they" if actor == "they" else "(not stated)")
-        resolved.append(Found(f.pred, f.subject, actor, f.formula))
+        resolved.append(Found(f.pred, f.subject, actor, f.formula, f.before))
         if f.subject is not None or f.actor is None:
             current = actor
     return resolved

@@ -74,10 +74,15 @@ def commitments_of(
             pred_a, pred_b = toks[f.pred.start].start, toks[f.pred.end - 1].end
             if k + 1 < len(found):
                 nxt = found[k + 1]
-                stop = toks[nxt.subject[0] if nxt.subject else nxt.pred.start].start
+                first_of_next = nxt.before or nxt.subject
+                stop = toks[first_of_next[0] if first_of_next else nxt.pred.start].start
             else:
                 stop = sentence_end
+            if f.before is not None:  # "X is unacceptable": the object comes first
+                stop, pred_b = toks[f.before[1] - 1].end, toks[f.before[0]].start
             obj_a, obj_b = _trim_object(sentence, pred_b, stop)
+            if f.before is not None:
+                pred_b = toks[f.pred.end - 1].end
             # "support and welcome the plan": the first verb shares the object.
             if obj_a >= obj_b and k + 1 < len(found):
                 j = k + 1
@@ -91,6 +96,8 @@ def commitments_of(
                         break
                     j += 1
             first = toks[f.subject[0]].start if f.subject else pred_a
+            if f.before is not None:
+                first = min(first, obj_a)
             span_end = max(obj_b, pred_b)
             actor = f.actor or "(not stated)"
             out.append(

@@ -57,7 +57,9 @@ class Tok:
 
 
 @dataclass
-class _Pred:
+class Pred:
+    """A predicate read at a token: its range, reading, strength and form."""
+
     start: int  # token index of the first word of the predicate
     end: int  # token index after the predicate
     lemma: str
@@ -71,10 +73,11 @@ class _Pred:
 
 @dataclass
 class Found:
-    pred: _Pred
+    pred: Pred
     subject: tuple[int, int] | None  # token range of the subject
     actor: str | None  # None: take the sentence's subject (participial opening)
     formula: bool
+    before: tuple[int, int] | None = None  # an object before the predicate (a judgement)
 
 
 def tokens(text: str) -> list[Tok]:
@@ -159,7 +162,7 @@ def _verb_lemma(word: str) -> str:
 _BE_PROGRESSIVE = {"am": Form.BASE, "are": Form.BASE, "is": Form.THIRD}
 
 
-def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
+def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> Pred | None:
     """The predicate that starts at token ``at``, or None."""
     found = _predicate_at(lex, toks, at)
     if found is None and toks[at].low in _BE_PROGRESSIVE:
@@ -167,7 +170,7 @@ def predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
     return found
 
 
-def _progressive_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
+def _progressive_at(lex: Lexicon, toks: list[Tok], at: int) -> Pred | None:
     """ "We are supporting ...", "we are also launching ...", "we are not providing
     ...": the present progressive, in the form of its "be"."""
     from dataclasses import replace
@@ -201,16 +204,16 @@ def _progressive_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
     if end < len(toks) and toks[end].low in _PARTICLES:  # "stepping up"
         lemma = f"{lemma} {toks[end].low}"
         end += 1
-    return _Pred(
+    return Pred(
         at, end, lemma, Stance.UNDERTAKE, lex.progressive_strength + bonus, negated, form, word,
         progressive=True,
     )  # fmt: skip
 
 
-def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
+def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> Pred | None:
     j, bonus, negated = at, 0, False
     modals: list[Phrase] = []
-    fallback: _Pred | None = None  # "Commits to the ...": the verb reading of a modal
+    fallback: Pred | None = None  # "Commits to the ...": the verb reading of a modal
     while j < len(toks):
         low = toks[j].low
         if low == "not" and j + 1 < len(toks) and toks[j + 1].low == "only":
@@ -240,7 +243,7 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
             modal, modal_end, modal_extra, modal_inside = None, j, 0, False
         if modal is not None and modal_end > end:  # "intend to X" is a modal, not "intend"
             if phrase is not None and fallback is None:
-                fallback = _Pred(
+                fallback = Pred(
                     at, end, phrase.lemma, phrase.stance, phrase.strength + bonus + extra,
                     negated or inside, phrase.form, toks[j].low,
                 )  # fmt: skip
@@ -254,7 +257,7 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
             else:
                 strength, form = phrase.strength, phrase.form
             end, after = _after_verb(lex, toks, end)
-            return _Pred(
+            return Pred(
                 at, end, phrase.lemma, phrase.stance, strength + bonus + extra + after,
                 negated or inside, form, toks[j].low,
             )  # fmt: skip
@@ -289,7 +292,7 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> _Pred | None:
         lemma = f"{lemma} {toks[end].low}"
         end += 1
     first = modals[0]
-    return _Pred(
+    return Pred(
         at, end, lemma, first.stance, first.strength + sum(m.delta for m in modals[1:]) + bonus,
         negated, first.form, verb.low,
     )  # fmt: skip
@@ -304,8 +307,8 @@ _IMPERSONAL_FOLLOW = frozenset(
 
 
 def impersonal_at(
-    lex: Lexicon, toks: list[Tok], clause_start: int, at: int, pred: _Pred | None
-) -> _Pred | None:
+    lex: Lexicon, toks: list[Tok], clause_start: int, at: int, pred: Pred | None
+) -> Pred | None:
     """ "The intention was reaffirmed to continue ...", "An agreement was reached to
     ...", "Support was expressed for ...": a position taken by a noun and a passive
     participle that open a clause, in the text's own voice (the lexicon's
@@ -323,8 +326,8 @@ def impersonal_at(
 
 
 def _impersonal_from(
-    lex: Lexicon, toks: list[Tok], clause_start: int, at: int, pred: _Pred | None
-) -> _Pred | None:
+    lex: Lexicon, toks: list[Tok], clause_start: int, at: int, pred: Pred | None
+) -> Pred | None:
     words = [t.low for t in toks[clause_start:at]]
     k, bonus = 0, 0
     if words and words[0] in ("the", "an", "a"):
@@ -347,7 +350,7 @@ def _impersonal_from(
     if together is not None and toks[end].low in ("for", "to", "on", "with"):
         end += 1  # "agreement was reached to", "support was expressed for"
     negated = pred.negated if together is None and pred is not None else False
-    return _Pred(
+    return Pred(
         clause_start, end, lemma, stance, strength + bonus, negated,
         Form.PAST, participle,
     )  # fmt: skip

@@ -90,6 +90,10 @@ class Lexicon:
     impersonal_phrases: dict[tuple[str, str], Phrase]
     # "necessary" of "be necessary to": modal phrases said only after an impersonal "It"
     impersonal_adjectives: frozenset[str]
+    # "X is unacceptable": adjectives of a judgement whose object comes first
+    judgement_adjectives: frozenset[str]
+    judgement_stance: Stance
+    judgement_strength: int
 
     @cached_property
     def actor_names(self) -> frozenset[str]:
@@ -231,7 +235,11 @@ def lexicon() -> Lexicon:
             for participle in entry["participles"]:
                 impersonal_phrases[(noun, participle)] = read[0]
     progressive = data.get("progressive", {})
+    judgement = data["judgement"]
     return Lexicon(
+        judgement_adjectives=frozenset(judgement["adjectives"]),
+        judgement_stance=Stance(judgement["stance"]),
+        judgement_strength=int(judgement["strength"]),
         ly_adjectives=frozenset(modifiers.get("ly_adjectives", [])),
         progressive_strength=int(progressive.get("strength", 4)),
         not_undertakings=frozenset(progressive.get("not_undertakings", [])),
