@@ -172,6 +172,27 @@ def test_entities_frame_says_where_and_how_treatment_changed() -> None:
     assert "We" not in by_name  # a capital that only opens a sentence is no name
 
 
+def test_the_issuing_organisation_is_listed_last_and_left_out_of_the_summary() -> None:
+    sco = "Shanghai Cooperation Organisation"
+    old = Declaration.from_paragraphs(
+        ["The member states welcome the work of the SCO and the SCO Energy Club. "
+         "They welcome the Lusaka Initiative."],
+        title="Generated test text A", organisation=sco,
+    )  # fmt: skip
+    new = Declaration.from_paragraphs(
+        ["The member states note the work of the SCO and the SCO Energy Club. "
+         "They note the Lusaka Initiative."],
+        title="Generated test text B", organisation=sco,
+    )  # fmt: skip
+    sections = {s.key: s for s in briefing(compare(old, new))}
+    names = [r.about for r in sections["entities"].rows]
+    assert names[-1] == "SCO"  # the frame of every sentence, after the names proper
+    assert set(names[:-1]) == {"SCO Energy Club", "Lusaka Initiative"}
+    summary = " ".join(sections["summary"].sentences)
+    assert "Commitments shifted on" in summary
+    assert "SCO (" not in summary
+
+
 def test_about_finds_every_row_that_mentions_a_name() -> None:
     comparison = compare(*pair())
     rows = comparison.about("afghanistan")

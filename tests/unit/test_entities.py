@@ -35,6 +35,12 @@ def test_entity_vocabulary_is_data() -> None:
          [("Kyrgyzstan", "place"), ("Uzbekistan", "place")]),
         ("the Comprehensive Nuclear-Test-Ban Treaty and the Paris Agreement",
          [("Comprehensive Nuclear-Test-Ban Treaty", "treaty"), ("Paris Agreement", "treaty")]),
+        ("the Convention on the Generated Weapons and on their Destruction (GWC) applies",
+         [("Convention on the Generated Weapons and on their Destruction (GWC)", "treaty")]),
+        ("the work of NATO and the SCO Energy Club",
+         [("NATO", "body"), ("SCO Energy Club", "body")]),
+        ("the Programme for Cooperation and the Kyrgyz Republic",
+         [("Programme for Cooperation", "initiative"), ("Kyrgyz Republic", "place")]),
         ("the Programme for Cooperation, Kazakhstan and Uzbekistan",
          [("Programme for Cooperation", "initiative"), ("Kazakhstan", "place"),
           ("Uzbekistan", "place")]),
@@ -48,3 +54,27 @@ def test_a_name_with_and_that_lists_nothing_stays_whole() -> None:
     text = "the Organisation for Security and Co-operation in Europe"
     found = find_entities(text, 0, len(text))
     assert [e.text for e in found] == ["Organisation for Security and Co-operation in Europe"]
+
+
+def test_a_title_and_its_acronym_are_one_entity() -> None:
+    from declcompare.compare.entities import entity_key
+
+    long = "Convention on the Prohibition of the Generated Weapons and on Their Destruction (GWC)"
+    other = "Convention on Prohibition of the Generated Weapons and on Their Destruction (GWC)"
+    assert entity_key(long) == entity_key(other) == entity_key("GWC") == "gwc"
+    assert entity_key("Toxin Weapons (Biological)") == "toxin weapons (biological)"
+    # an acronym of the last words only is not the name's own
+    statement = "Statement of the Council on the Generated Coronavirus Infection (COVID-19)"
+    assert entity_key(statement) == statement.casefold()
+    assert entity_key("The SCO Energy Club") == "sco energy club"
+
+
+def test_issuer_keys_name_the_organisation_and_its_acronym() -> None:
+    from declcompare import Declaration
+    from declcompare.compare.entities import issuer_keys
+
+    d = Declaration.from_paragraphs(
+        ["Generated text."], title="generated", organisation="Shanghai Cooperation Organisation"
+    )
+    assert issuer_keys(d) == {"shanghai cooperation organisation", "sco"}
+    assert issuer_keys(Declaration.from_paragraphs(["Generated."], title="generated")) == set()

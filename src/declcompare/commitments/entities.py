@@ -69,7 +69,9 @@ def vocabulary() -> Vocabulary:
     )
 
 
-_TITLE_JOINS = frozenset({", ", " and ", ", and "})
+# What may stand between two parts of one title: a comma or "and", then function words
+# in lower case ("... Toxin Weapons and on their Destruction").
+_TITLE_JOIN_RE = re.compile(r"(?:,|,? and)(?: (?:on|of|for|in|the|their|its))* ")
 _TITLE_LINKS = frozenset({"on", "of", "for", "between", "against"})
 
 
@@ -82,9 +84,10 @@ def _long_titles(segment: str, known: Vocabulary, states: frozenset[str]) -> lis
     next has no head word of its own and names no state (it is no second name of a
     list). A name that lists others (:func:`_listed`) is cut into them."""
     heads = known.heads(*(k for k, _ in known.kinds))
+    named = known.heads("treaty", "initiative", "body")  # a place head may end a phrase
     spans: list[tuple[int, int]] = []
     for m in _NAME_RE.finditer(segment):
-        spans.extend(_listed(segment, m.start(), m.end(), states, heads))
+        spans.extend(_listed(segment, m.start(), m.end(), states, named))
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out:
@@ -92,7 +95,7 @@ def _long_titles(segment: str, known: Vocabulary, states: frozenset[str]) -> lis
             first = segment[pa:pb].removeprefix("The ").split()
             words = re.findall(r"[\w-]+", segment[a:b])
             if (
-                segment[pb:a] in _TITLE_JOINS
+                _TITLE_JOIN_RE.fullmatch(segment[pb:a])
                 and len(first) > 2
                 and first[0] in heads
                 and first[1] in _TITLE_LINKS
@@ -114,8 +117,9 @@ def _listed(
     segment: str, a: int, b: int, states: frozenset[str], heads: frozenset[str]
 ) -> list[tuple[int, int]]:
     """The span ``a:b``, or the spans of the names it lists: states ("India and
-    Pakistan") or names that each end in a head word ("the Comprehensive
-    Nuclear-Test-Ban Treaty and the Paris Agreement")."""
+    Pakistan"), or names each whole on its own ("the Comprehensive Nuclear-Test-Ban
+    Treaty and the Paris Agreement", "the Programme for Cooperation and the Kyrgyz
+    Republic")."""
     cuts = list(_AND_RE.finditer(segment, a, b))
     if not cuts:
         return [(a, b)]
@@ -123,10 +127,25 @@ def _listed(
     spans = list(zip(bounds[::2], bounds[1::2], strict=True))
     parts = [segment[x:y] for x, y in spans]
     if all(p.lower().removeprefix("the ") in states for p in parts) or all(
-        len(p.split()) > 1 and p.split()[-1].strip("()") in heads for p in parts
+        _complete(p, states, heads) for p in parts
     ):
         return spans
     return [(a, b)]
+
+
+def _complete(name: str, states: frozenset[str], heads: frozenset[str]) -> bool:
+    """Whether ``name`` is a whole name on its own: a state, an acronym, one that ends in
+    a head word ("Paris Agreement"), or a title that opens with one ("Programme for
+    Cooperation").
+    ``heads`` leaves out the head words of places: "Co-operation in Europe" is no name."""
+    words = name.split()
+    if name.lower().removeprefix("the ") in states:
+        return True
+    if len(words) < 2:
+        return len(name) > 1 and name.isupper()  # an acronym: "SCO", "NATO"
+    return words[-1].strip("()") in heads or (
+        len(words) > 2 and words[0] in heads and words[1] in _TITLE_LINKS
+    )
 
 
 def find_entities(text: str, start: int, end: int) -> tuple[Entity, ...]:

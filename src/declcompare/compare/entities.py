@@ -29,6 +29,7 @@ __all__ = [
     "entity_key",
     "entity_records",
     "entity_table",
+    "issuer_keys",
     "lowercase_in",
 ]
 
@@ -67,10 +68,43 @@ class EntityRecord(TypedDict):
     treatment_changed: bool
 
 
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9-]+)\)\s*$")
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether every letter of ``acronym`` opens a capitalised word (or part of one) of
+    ``name``: "BTWC" of the Convention on ... Toxin Weapons, but not "COVID-19" of a
+    Statement of the Council ... on the Novel Coronavirus Infection."""
+    initials = set(re.findall(r"\b[A-Z]", name))
+    return len(initials) > 1 and all(ch in initials for ch in acronym if ch.isalpha())
+
+
 def entity_key(text: str) -> str:
-    """The key under which two mentions are the same entity: case, 'the' and spacing aside."""
+    """The key under which two mentions are the same entity: case, 'the' and spacing
+    aside; a name that ends in its own acronym in brackets is that acronym, so that two
+    translations of a title and its short form are one entity ("... Toxin Weapons and
+    on Their Destruction (BTWC)", "BTWC")."""
+    acronym = _ACRONYM_RE.search(text)
+    if acronym is not None and _abbreviates(acronym.group(1), text[: acronym.start()]):
+        return acronym.group(1).casefold()
     key = " ".join(text.split()).casefold()
     return key[4:] if key.startswith("the ") else key
+
+
+def issuer_keys(*declarations: Declaration) -> frozenset[str]:
+    """Keys (:func:`entity_key`) of the organisation that issues the texts and of its
+    acronym ("Shanghai Cooperation Organisation", "SCO"): the frame of nearly every
+    sentence, not a name whose treatment a reader looks for."""
+    keys: set[str] = set()
+    for declaration in declarations:
+        name = declaration.organisation
+        if not name:
+            continue
+        keys.add(entity_key(name))
+        capitals = [w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()]
+        if len(capitals) > 1:
+            keys.add("".join(capitals).casefold())
+    return frozenset(keys)
 
 
 @dataclass

@@ -180,14 +180,19 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
 
     # entities whose treatment changed
     entity_rows: list[Row] = []
+    from declcompare.compare.entities import entity_key, issuer_keys
+
     names = comparison.entity_records()
     frame = [e for e in names if e["treatment_changed"] and e["kind"] != "year"]
+    issuer = issuer_keys(old, new)  # "SCO" frames every sentence: listed last
+    framing = [entity_key(str(e["entity"])) in issuer for e in frame]
 
-    def entity_rank(r: int) -> tuple[int, int, int]:
+    def entity_rank(r: int) -> tuple[bool, int, int, int]:
         e = frame[r]
         shifts = e["commitment_changes"]
         places = len(e["old_paragraphs"]) + len(e["new_paragraphs"])
-        return (-sum(s in shifts for s in ("weakened", "strengthened", "stance")), -places, r)
+        strength = -sum(s in shifts for s in ("weakened", "strengthened", "stance"))
+        return (framing[r], strength, -places, r)
 
     for r in sorted(range(len(frame)), key=entity_rank):
         e = frame[r]
@@ -356,7 +361,10 @@ def briefing(comparison: Comparison, options: BriefingOptions | None = None) -> 
             f"({top.kind.replace('_', ' ')}), on {_clip(top.about, 90)}."
         )
     shifted = [
-        r for r in entity_rows if any(w in r.note for w in ("weakened", "strength", "stance"))
+        r
+        for r in entity_rows
+        if any(w in r.note for w in ("weakened", "strength", "stance"))
+        and entity_key(r.about) not in issuer
     ]
     if shifted:
         named = [f"{r.about} ({r.note})" for r in shifted[:5]]
