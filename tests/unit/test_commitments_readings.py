@@ -101,3 +101,21 @@ def test_a_judgement_whose_object_comes_first(text: str, found: list[tuple[str, 
     d = Declaration.from_paragraphs([text], title="generated")
     for c in judged:  # the span runs from the object to the end of the predicate
         assert d.paragraphs[0].text[c.text_start : c.text_end] == f"{c.object} {c.predicate}"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "We" with an apposition (and an adverbial) before the verb is the authors
+        # (only when its comma closes the apposition: nothing inside it is a predicate)
+        ("We the leaders of the generated states (hereinafter referred to as the GS), based "
+         "on the results of the generated meeting, declare the following.",
+         [("we", "declare", "the following")]),
+        ("We, the Generated Leaders, reaffirm our commitment to the generated plan.",
+         [("we", "reaffirm our commitment to", "the generated plan")]),
+        # a word after a possessive is a noun: "our resolve", "their support"
+        ("We, the Generated Leaders, remain firm in our resolve to meet the challenges.", []),
+    ],
+)  # fmt: skip
+def test_we_with_an_apposition(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(c.actor, c.predicate, c.object) for c in commitments(text)] == found

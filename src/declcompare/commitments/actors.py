@@ -26,6 +26,13 @@ def actor_of(lex: Lexicon, toks: list[Tok]) -> str | None:
     if is_state_list(toks):
         written = " ".join(t.text for t in toks).replace(" ,", ",")
         return written[0].lower() + written[1:] if written.startswith("The ") else written
+    if (
+        toks[0].low == "we"
+        and len(toks) > 2
+        and (toks[1].text == "," or toks[1].low == "the")
+        and toks[-1].text == ","
+    ):
+        return "we"  # "We, the Quad Leaders, ...", "We the leaders of ..., based on ...,"
     if len(toks) > 14:
         # "The Member States that are parties to the Treaty on ... are in favour of":
         # a long subject is an actor only as a named actor and its relative clause

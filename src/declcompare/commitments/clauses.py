@@ -25,6 +25,7 @@ from declcompare.commitments.judgements import judgement_at
 from declcompare.commitments.lexicon import Form, Lexicon, Stance
 
 _JUDGING = frozenset({"is", "are", "remains", "remain"})
+_POSSESSIVE_BEFORE = frozenset({"our", "their", "its", "his", "her", "my", "your"})
 
 
 def scan(
@@ -57,6 +58,9 @@ def scan(
             # a capital after a word names something ("the Comprehensive Plan",
             # "the Task Force"): a predicate is capitalised only where a sentence starts
             i += 1
+            continue
+        if i > 0 and toks[i - 1].low in _POSSESSIVE_BEFORE:
+            i += 1  # "in our resolve to", "their support": a noun, not a predicate
             continue
         pred = predicate_at(lex, toks, i)
         if (
