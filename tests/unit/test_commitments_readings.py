@@ -119,3 +119,20 @@ def test_a_judgement_whose_object_comes_first(text: str, found: list[tuple[str, 
 )  # fmt: skip
 def test_we_with_an_apposition(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(c.actor, c.predicate, c.object) for c in commitments(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "lemma"),
+    [
+        ("For our generated peoples, we must more often stand together.",
+         "must more often stand", "stand"),
+        ("We will soon launch the generated fund.", "will soon launch", "launch"),
+        ("We will more than double the generated fund.", "will more than double", "double"),
+        ("We will even more closely cooperate on generated matters.",
+         "will even more closely cooperate", "cooperate"),
+        ("We will do more for the generated region.", "will do", "do"),
+    ],
+)  # fmt: skip
+def test_plain_adverbs_between_a_modal_and_its_verb(text: str, predicate: str, lemma: str) -> None:
+    (c,) = commitments(text)
+    assert (c.predicate, c.lemma) == (predicate, lemma)

@@ -356,13 +356,29 @@ def _impersonal_from(
     )  # fmt: skip
 
 
+# Adverbs not in -ly that may stand between a modal and its verb.
+_PLAIN_ADVERBS = frozenset({"more", "often", "even", "soon", "better", "rather", "first"})
+
+
 def _adverb_before_verb(lex: Lexicon, toks: list[Tok], at: int) -> bool:
     """ "will continue to regularly hold", "will closely cooperate": an adverb in
-    -ly between a modal and its verb (not a verb in -ly: "will apply", "to comply";
-    not an adjective: "committed to early warning", "to timely support")."""
+    -ly (or "more often", "soon") between a modal and its verb (not a verb in -ly:
+    "will apply", "to comply"; not an adjective: "committed to early warning", "to
+    timely support")."""
     from declcompare.commitments.verbforms import is_known_verb
 
     low = toks[at].low
+    if low in _PLAIN_ADVERBS or (low == "than" and toks[at - 1].low == "more"):
+        # "we must more often stand together", "will more than double"
+        if at + 1 >= len(toks) or not toks[at + 1].text.islower():
+            return False
+        nxt = toks[at + 1].low
+        return (
+            nxt in _PLAIN_ADVERBS
+            or (low == "more" and nxt == "than")
+            or (nxt.endswith("ly") and not is_known_verb(nxt))
+            or is_known_verb(nxt)
+        )
     return (
         len(low) > 4
         and low.endswith("ly")
