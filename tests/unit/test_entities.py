@@ -78,3 +78,21 @@ def test_issuer_keys_name_the_organisation_and_its_acronym() -> None:
     )
     assert issuer_keys(d) == {"shanghai cooperation organisation", "sco"}
     assert issuer_keys(Declaration.from_paragraphs(["Generated."], title="generated")) == set()
+
+
+def test_a_head_word_alone_is_no_name_in_the_names_table() -> None:
+    from declcompare import Declaration, compare
+
+    old = Declaration.from_paragraphs(
+        ["The member states adopted the Statement on generated matters. The Council met in "
+         "Asia. They welcome the work of RATS."],
+        title="generated A",
+    )  # fmt: skip
+    new = Declaration.from_paragraphs(
+        ["The member states noted the Statement on generated matters. The Council met in "
+         "Asia. They note the work of RATS."],
+        title="generated B",
+    )  # fmt: skip
+    names = set(compare(old, new).entities()["entity"])
+    assert {"Asia", "RATS"} <= names  # a place and an acronym are names on their own
+    assert not names & {"Statement", "Council"}  # a kind of thing, not one thing

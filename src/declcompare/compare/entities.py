@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict
 
-from declcompare.commitments.entities import find_entities
+from declcompare.commitments.entities import find_entities, vocabulary
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -138,6 +138,9 @@ def _mentions(
 
 
 def _text_mentions(text: str, lower: frozenset[str]) -> list[tuple[str, str, str]]:
+    # A head word alone ("the Statement", "the Council") names a kind of thing, not
+    # one thing; places ("Asia") and acronyms ("RATS") are names on their own.
+    generic = {w for w in vocabulary().heads("treaty", "initiative", "body") if not w.isupper()}
     out = []
     for entity in find_entities(text, 0, len(text)):
         if entity.kind not in _KINDS:
@@ -149,7 +152,7 @@ def _text_mentions(text: str, lower: frozenset[str]) -> list[tuple[str, str, str
             first.lower() in lower or (not rest and entity.kind == "name")
         ):
             name = rest
-        if len(name) < 2:
+        if len(name) < 2 or name in generic:
             continue
         out.append((entity_key(name), name, entity.kind))
     return out
