@@ -136,3 +136,28 @@ def test_we_with_an_apposition(text: str, found: list[tuple[str, str, str]]) -> 
 def test_plain_adverbs_between_a_modal_and_its_verb(text: str, predicate: str, lemma: str) -> None:
     (c,) = commitments(text)
     assert (c.predicate, c.lemma) == (predicate, lemma)
+
+
+@pytest.mark.parametrize(
+    ("texts", "found"),
+    [
+        # a long subject is a restricted actor only as "The" + actor + "that are/have"
+        (["Decides that, for Member States that have fulfilled their generated obligations "
+          "to the Force, there shall be set off against the apportionment their share of "
+          "the generated balance in respect of the period;"],
+         [("the General Assembly", "Decides")]),
+        # the passive "needed" is no undertaking
+        (["Recognizing that generated efforts, including international support, are "
+          "urgently needed to address this,"],
+         [("the General Assembly", "Recognizing")]),
+        # capitalised bullets: names, and lead-ins that announce no verbs, open nothing
+        (["The following generated leaders took part:", "- Prime Minister Jane Doe",
+          "- Minister John Roe"], []),
+        (["These include:", "- Trade barriers in generated markets"], []),
+        (["We are taking generated steps to:", "- Strengthen generated ties."],
+         [("we", "are taking"), ("we", "Strengthen")]),
+    ],
+)  # fmt: skip
+def test_readings_the_review_found_wrong(texts: list[str], found: list[tuple[str, str]]) -> None:
+    cs = commitments(*texts, organisation="United Nations General Assembly")
+    assert [(c.actor, c.predicate) for c in cs] == found

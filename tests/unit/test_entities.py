@@ -39,8 +39,23 @@ def test_entity_vocabulary_is_data() -> None:
          [("Convention on the Generated Weapons and on their Destruction (GWC)", "treaty")]),
         ("the work of NATO and the SCO Energy Club",
          [("NATO", "body"), ("SCO Energy Club", "body")]),
-        ("the Programme for Cooperation and the Kyrgyz Republic",
-         [("Programme for Cooperation", "initiative"), ("Kyrgyz Republic", "place")]),
+        # ... but a name whose parts do not each end in a head word is one name
+        ("the Committee on Generated Fisheries of the Food and Agriculture Organization",
+         [("Committee on Generated Fisheries of the Food and Agriculture Organization",
+           "body")]),
+        ("the Convention on the Privileges and Immunities of the Generated Union",
+         [("Convention on the Privileges and Immunities of the Generated Union", "body")]),
+        ("the Declaration on Cooperation between the Generated Union and the Generated "
+         "Organization",
+         [("Declaration on Cooperation between the Generated Union and the Generated "
+           "Organization", "body")]),
+        # a comma before "the" or "in" ends a title; a two-word state is no part of one
+        ("the Agenda for Generated Development, the Sendai Framework",
+         [("Agenda for Generated Development", "initiative"), ("Sendai Framework", "name")]),
+        ("the Convention on Generated Change, in Belém",
+         [("Convention on Generated Change", "treaty"), ("Belém", "place")]),
+        ("the leaders of Japan, the Republic of Korea, and the United States",
+         [("Japan", "place"), ("Republic of Korea", "place"), ("United States", "place")]),
         ("the Programme for Cooperation, Kazakhstan and Uzbekistan",
          [("Programme for Cooperation", "initiative"), ("Kazakhstan", "place"),
           ("Uzbekistan", "place")]),
@@ -67,6 +82,12 @@ def test_a_title_and_its_acronym_are_one_entity() -> None:
     statement = "Statement of the Council on the Generated Coronavirus Infection (COVID-19)"
     assert entity_key(statement) == statement.casefold()
     assert entity_key("The SCO Energy Club") == "sco energy club"
+    # the acronym of the last words is theirs, not the whole name's
+    assert (
+        entity_key("Charter of the Generated Nations (GN)")
+        == "charter of the generated nations (gn)"
+    )
+    assert entity_key("Generated Nations (GN)") == "gn"
 
 
 def test_issuer_keys_name_the_organisation_and_its_acronym() -> None:
@@ -77,6 +98,13 @@ def test_issuer_keys_name_the_organisation_and_its_acronym() -> None:
         ["Generated text."], title="generated", organisation="Shanghai Cooperation Organisation"
     )
     assert issuer_keys(d) == {"shanghai cooperation organisation", "sco"}
+    for organisation, short in [
+        ("Quad (Australia, India, Japan, United States)", "quad"),
+        ("U.S.-EU Trade and Technology Council", "ttc"),
+        ("Major Economies Forum on Energy and Climate", "mef"),
+    ]:
+        other = Declaration.from_paragraphs(["Generated."], title="g", organisation=organisation)
+        assert short in issuer_keys(other)
     assert issuer_keys(Declaration.from_paragraphs(["Generated."], title="generated")) == set()
 
 

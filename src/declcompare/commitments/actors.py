@@ -34,10 +34,19 @@ def actor_of(lex: Lexicon, toks: list[Tok]) -> str | None:
     ):
         return "we"  # "We, the Quad Leaders, ...", "We the leaders of ..., based on ...,"
     if len(toks) > 14:
-        # "The Member States that are parties to the Treaty on ... are in favour of":
-        # a long subject is an actor only as a named actor and its relative clause
-        k = next((k for k, t in enumerate(toks[:14]) if k > 0 and t.low in RELATIVE), None)
-        return _restricted(lex, toks, k) if k is not None else None
+        # "The Member States that are parties to the Treaty on ... are in favour of": a
+        # long subject is an actor only as "The" + a named actor + "that are / have",
+        # with no comma ("Decides that, for Member States that have ..., there shall
+        # be set off against" is no subject; nor is a title's "That Can Be Used")
+        k = next((k for k, t in enumerate(toks[:6]) if t.text in ("that", "who")), None)
+        if (
+            k is None
+            or toks[0].low != "the"
+            or toks[k + 1].low not in ("are", "have")
+            or any(t.text == "," for t in toks)
+        ):
+            return None
+        return _restricted(lex, toks, k)
     if len(toks) > 1 and toks[0].low in _LEADING_ADVERBS:
         return actor_of(lex, toks[1:])  # "today we express ...", "now they call ..."
     text = " ".join(t.low for t in toks)

@@ -72,7 +72,7 @@ def scan(
             # preventing ...": only an impersonal "It is necessary to" is a position
             i += 1
             continue
-        if pred is not None and _noun_need(lex, toks, pred.start):
+        if pred is not None and _noun_need(lex, toks, pred.start, pred.end):
             i += 1  # "reaffirm the need to launch ...": a noun, the object of "reaffirm"
             continue
         nominal = impersonal_at(lex, toks, clause_start, i, pred)
@@ -231,12 +231,18 @@ _NEED_AFTER = frozenset(
 )
 
 
-def _noun_need(lex: Lexicon, toks: list[Tok], at: int) -> bool:
-    """Whether "need" at ``at`` is the noun ("the need to", "an urgent need to"), not
-    the modal of "we need to act": the verb stands right after its subject or an adverb."""
-    if toks[at].low not in ("need", "needs", "needed"):
+def _noun_need(lex: Lexicon, toks: list[Tok], start: int, end: int) -> bool:
+    """Whether the predicate ``toks[start:end]`` holds the noun "need" ("the need to",
+    "an urgent need to") or the passive "needed" ("are urgently needed to"), not the
+    modal of "we need to act", which stands right after its subject or an adverb."""
+    k = next((j for j in range(start, end) if toks[j].low in ("need", "needs", "needed")), None)
+    if k is None:
         return False
-    return at == 0 or not (toks[at - 1].low in _NEED_AFTER or toks[at - 1].low in lex.neutral)
+    if toks[k].low == "needed":
+        return True
+    return start == 0 or not (
+        toks[start - 1].low in _NEED_AFTER or toks[start - 1].low in lex.neutral
+    )
 
 
 _IMPERSONAL = (("it", "was"), ("it", "is"), ("it", "has", "been"), ("it", "had", "been"))

@@ -71,7 +71,7 @@ def vocabulary() -> Vocabulary:
 
 # What may stand between two parts of one title: a comma or "and", then function words
 # in lower case ("... Toxin Weapons and on their Destruction").
-_TITLE_JOIN_RE = re.compile(r"(?:,|,? and)(?: (?:on|of|for|in|the|their|its))* ")
+_TITLE_JOIN_RE = re.compile(r", |,? and(?: (?:on|of|for|in|the|their|its))* ")
 _TITLE_LINKS = frozenset({"on", "of", "for", "between", "against"})
 
 
@@ -97,12 +97,12 @@ def _long_titles(segment: str, known: Vocabulary, states: frozenset[str]) -> lis
             if (
                 _TITLE_JOIN_RE.fullmatch(segment[pb:a])
                 and len(first) > 2
-                and first[0] in heads
+                and first[0] in named  # a title: "Convention on", not "Republic of"
                 and first[1] in _TITLE_LINKS
                 and segment[pa:pb].split()[-1].strip("()") not in heads
                 and not (set(words) & heads)
                 and words[0] != "The"
-                and not any(w.lower() in states for w in words)
+                and not _names_a_state(segment[a:b], words, states)
             ):
                 out[-1] = (pa, b)
                 continue
@@ -118,34 +118,35 @@ def _listed(
 ) -> list[tuple[int, int]]:
     """The span ``a:b``, or the spans of the names it lists: states ("India and
     Pakistan"), or names each whole on its own ("the Comprehensive Nuclear-Test-Ban
-    Treaty and the Paris Agreement", "the Programme for Cooperation and the Kyrgyz
-    Republic")."""
+    Treaty and the Paris Agreement"), but not the parties of a "between"."""
     cuts = list(_AND_RE.finditer(segment, a, b))
     if not cuts:
         return [(a, b)]
     bounds = [a, *(x for m in cuts for x in (m.start(), m.end())), b]
     spans = list(zip(bounds[::2], bounds[1::2], strict=True))
     parts = [segment[x:y] for x, y in spans]
-    if all(p.lower().removeprefix("the ") in states for p in parts) or all(
-        _complete(p, states, heads) for p in parts
-    ):
+    if all(p.lower().removeprefix("the ") in states for p in parts):
         return spans
-    return [(a, b)]
+    if " between " in segment[a:b] or not all(_complete(p, heads) for p in parts):
+        return [(a, b)]  # "Cooperation between the United Nations and the CSTO" is one
+    return spans
 
 
-def _complete(name: str, states: frozenset[str], heads: frozenset[str]) -> bool:
-    """Whether ``name`` is a whole name on its own: a state, an acronym, one that ends in
-    a head word ("Paris Agreement"), or a title that opens with one ("Programme for
-    Cooperation").
-    ``heads`` leaves out the head words of places: "Co-operation in Europe" is no name."""
+def _names_a_state(part: str, words: list[str], states: frozenset[str]) -> bool:
+    """Whether a part of a name is, or holds, a state ("United States", "Japan")."""
+    return part.lower().removeprefix("the ") in states or any(w.lower() in states for w in words)
+
+
+def _complete(name: str, heads: frozenset[str]) -> bool:
+    """Whether ``name`` is a whole name on its own in a list: an acronym ("SCO", "NATO")
+    or a name that ends in a head word ("Paris Agreement"). ``heads`` leaves out the
+    head words of places ("Co-operation in Europe" is no name), and a name that ends
+    in none is taken as part of a longer one ("the Privileges and Immunities of ...",
+    "the Food and Agriculture Organization")."""
     words = name.split()
-    if name.lower().removeprefix("the ") in states:
-        return True
     if len(words) < 2:
-        return len(name) > 1 and name.isupper()  # an acronym: "SCO", "NATO"
-    return words[-1].strip("()") in heads or (
-        len(words) > 2 and words[0] in heads and words[1] in _TITLE_LINKS
-    )
+        return len(name) > 1 and name.isupper()
+    return words[-1].strip("()") in heads
 
 
 def find_entities(text: str, start: int, end: int) -> tuple[Entity, ...]:

@@ -175,13 +175,15 @@ def _declaration_commitments(declaration: Declaration) -> list[Commitment]:
     previous: str | None = default
     lead: Commitment | None = None  # the lead-in of a run of bullets ("We will:")
     lead_actor: str | None = None
+    announces = False  # the lead-in ends in "we will:", "to:": its bullets are verbs
     for paragraph in declaration.paragraphs:
         found = _reused(paragraph, previous, default)
         if lead_actor is not None and paragraph.bullet:
-            found = _under_lead_in(paragraph, found, lead, lead_actor)
+            found = _under_lead_in(paragraph, found, lead, lead_actor, announces)
         elif paragraph.text.rstrip().endswith(":"):
             # the lead-in is the last sentence's: "... growth. With this in mind, we
             # will:" leads with an undertaking, not with the sentence before
+            announces = _ANNOUNCES_RE.search(paragraph.text) is not None
             lead = found[-1] if found else None
             if lead is not None and _SENTENCE_END_RE.search(paragraph.text, lead.text_end):
                 lead = None
@@ -197,13 +199,18 @@ def _declaration_commitments(declaration: Declaration) -> list[Commitment]:
 
 
 _SENTENCE_END_RE = re.compile(r"[.;!?]\s")
+_ANNOUNCES_RE = re.compile(r"\b(?:will|shall|must|should|to)\s*:\s*$", re.IGNORECASE)
 _BULLET_VERB_RE = re.compile(r"[-–—•*]?\s*([A-Za-z][a-z]+)\b")
 # After a capitalised first word, these show it is a noun ("- Support for ...").
 _NOUN_AFTER = frozenset({"for", "of", "to", "in", "on", "and", "is", "are", "was", "has", ":", ","})
 
 
 def _under_lead_in(
-    paragraph: Paragraph, found: list[Commitment], lead: Commitment | None, actor: str
+    paragraph: Paragraph,
+    found: list[Commitment],
+    lead: Commitment | None,
+    actor: str,
+    announces: bool = False,
 ) -> list[Commitment]:
     """A bullet under a lead-in ("We are taking concrete steps to:" / "- strengthen
     ..."): its commitments take the lead-in's actor, and a bullet with none of its
@@ -228,10 +235,12 @@ def _under_lead_in(
 
         after = text[m.end(1) :].split(maxsplit=1)
         if (
-            not is_known_verb(word)
+            not (announces or lead is not None)  # "These include:" / "- Trade barriers"
+            or not is_known_verb(word)
             or word == "further"  # "- Further commitments ...": an adjective
             or not after
             or after[0].lower() in _NOUN_AFTER
+            or after[0][:1].isupper()  # "- Prime Minister Scott Morrison": a name
         ):
             return []
     pred_a, pred_b = m.start(1), m.end(1)

@@ -72,11 +72,16 @@ _ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9-]+)\)\s*$")
 
 
 def _abbreviates(acronym: str, name: str) -> bool:
-    """Whether every letter of ``acronym`` opens a capitalised word (or part of one) of
-    ``name``: "BTWC" of the Convention on ... Toxin Weapons, but not "COVID-19" of a
-    Statement of the Council ... on the Novel Coronavirus Infection."""
-    initials = set(re.findall(r"\b[A-Z]", name))
-    return len(initials) > 1 and all(ch in initials for ch in acronym if ch.isalpha())
+    """Whether ``acronym`` is the whole name's own: every letter opens a capitalised word
+    (or part of one) of ``name`` ("BTWC" of the Convention on ... Toxin Weapons), but it
+    is not the acronym of the name's last words only ("Charter of the United Nations
+    (UN)", "... on the Novel Coronavirus Infection (COVID-19)")."""
+    initials = re.findall(r"\b[A-Z]", name)
+    letters = [ch for ch in acronym if ch.isalpha()]
+    if len(set(initials)) < 2 or not all(ch in initials for ch in letters):
+        return False
+    tail = initials[-len(letters) :]
+    return not (tail == letters and len(initials) > len(letters))
 
 
 def entity_key(text: str) -> str:
@@ -93,17 +98,26 @@ def entity_key(text: str) -> str:
 
 def issuer_keys(*declarations: Declaration) -> frozenset[str]:
     """Keys (:func:`entity_key`) of the organisation that issues the texts and of its
-    acronym ("Shanghai Cooperation Organisation", "SCO"): the frame of nearly every
-    sentence, not a name whose treatment a reader looks for."""
+    short forms ("Shanghai Cooperation Organisation", "SCO"; "Quad (Australia, India,
+    ...)", "Quad"; "U.S.-EU Trade and Technology Council", "TTC"; "Major Economies
+    Forum on Energy and Climate", "MEF"): the frame of nearly every sentence, not a name
+    whose treatment a reader looks for."""
     keys: set[str] = set()
     for declaration in declarations:
         name = declaration.organisation
         if not name:
             continue
-        keys.add(entity_key(name))
-        capitals = [w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()]
-        if len(capitals) > 1:
-            keys.add("".join(capitals).casefold())
+        base = name.split("(")[0].strip()
+        forms = {name, base, base.split(" on ")[0]}
+        # without a leading abbreviation of its members ("U.S.-EU ...")
+        forms |= {" ".join(w for w in f.split() if not re.search(r"[.-]", w)) for f in set(forms)}
+        for form in forms:
+            if not form:
+                continue
+            keys.add(entity_key(form))
+            capitals = [w[0] for w in re.findall(r"[A-Za-z]+", form) if w[0].isupper()]
+            if len(capitals) > 1:
+                keys.add("".join(capitals).casefold())
     return frozenset(keys)
 
 
