@@ -91,6 +91,19 @@ def test_a_capitalised_bullet_under_we_will_is_an_undertaking() -> None:
          [("we", "believe", "it is unacceptable to interfere in generated affairs")]),
         ("We note the generated attacks, which are unacceptable.",
          [("we", "note", "the generated attacks, which are unacceptable")]),
+        # subordinate clauses, reported speech, the view of others: no judgement
+        ("We welcome the talks. If generated sanctions are unjustifiable, they end.",
+         [("we", "welcome", "the talks")]),
+        ("We welcome the talks. The leaders said the generated force is unacceptable.",
+         [("we", "welcome", "the talks")]),
+        ("We welcome the talks. The generated proposal is unacceptable to some delegations.",
+         [("we", "welcome", "the talks")]),
+        ("We welcome the talks. What is unacceptable is the generated force.",
+         [("we", "welcome", "the talks")]),
+        # an opening adverb and its comma stand outside the object
+        ("We welcome the talks. Accordingly, the use of generated force is unacceptable.",
+         [("we", "welcome", "the talks"),
+          ("we", "is unacceptable", "the use of generated force")]),
     ],
 )  # fmt: skip
 def test_a_judgement_whose_object_comes_first(text: str, found: list[tuple[str, str, str]]) -> None:

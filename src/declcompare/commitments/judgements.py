@@ -23,8 +23,20 @@ _ADVERBS = frozenset(
 )
 # Opening words of an adverbial before the subject's comma ("In this context, ...").
 _OPENINGS = frozenset(
-    {"in", "as", "at", "for", "with", "against", "today", "moreover", "furthermore"}
+    {"in", "at", "for", "with", "against", "today", "moreover", "furthermore", "indeed"}
     | {"however", "nevertheless", "therefore", "above", "equally", "likewise", "again"}
+    | {"accordingly", "additionally", "finally", "also", "further", "meanwhile", "thus"}
+)
+# A clause that opens with these is subordinate ("If sanctions are unjustifiable, ...")
+# or no noun phrase ("What is unacceptable is ...").
+_SUBORDINATE = frozenset(
+    {"if", "while", "whilst", "because", "although", "though", "as", "since", "when"}
+    | {"whether", "unless", "once", "what", "where", "how", "why", "whatever", "until"}
+)
+# Reported speech without "that": "The leaders said the use of force is unacceptable".
+_REPORTING = frozenset(
+    {"said", "says", "say", "stated", "states", "find", "found", "think", "thought"}
+    | {"believe", "believes", "consider", "considers", "noted", "stressed", "declared"}
 )
 _SUBJECT_WORDS = 40  # a longer "subject" is no noun phrase of this sentence
 
@@ -44,15 +56,18 @@ def judgement_at(
         k += 1
     if k >= len(toks) or toks[k].low not in lex.judgement_adjectives:
         return None
+    if k + 1 < len(toks) and toks[k + 1].low in ("to", "for"):
+        return None  # "is unacceptable to some delegations": a view of others
     lo = clause_start
     commas = [j for j in range(clause_start, at) if toks[j].text == ","]
-    if commas and toks[clause_start].low in _OPENINGS:
-        lo = commas[0] + 1
+    first = toks[clause_start].low
+    if commas and (first in _OPENINGS or (first.endswith("ly") and commas[0] == clause_start + 1)):
+        lo = commas[0] + 1  # "In this context, ...", "Regrettably, ..."
     subject = toks[lo:at]
-    if not subject or len(subject) > _SUBJECT_WORDS:
+    if not subject or len(subject) > _SUBJECT_WORDS or toks[clause_start].low in _SUBORDINATE:
         return None
-    if any(t.low in RELATIVE for t in subject):
-        return None  # inside "that ..." or a relative clause: another verb's object
+    if any(t.low in RELATIVE or t.low in _REPORTING for t in subject):
+        return None  # inside "that ...", a relative clause or reported speech
     pred = Pred(
         start=at,
         end=k + 1,
