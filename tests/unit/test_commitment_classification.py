@@ -56,8 +56,18 @@ def first(text: str) -> Commitment:
         # "the importance of" is an emphasis only where the verb changed too
         ("They note the plan.", "They note the importance of the plan.", "changed_object"),
         ("They welcome the plan.", "They note the importance of the plan.", "changed_stance"),
+        # ... also after a short opening adverbial set off by a comma
+        (
+            "They point out, given the circumstances, the need for talks.",
+            "They support talks.",
+            "changed_stance",
+        ),
         # an intensifier after the verb counts as one before it
         ("They praised highly the plan.", "They highly praised the plan.", "restated"),
+        # "highly appreciate" is a set phrase that says what "commend" says
+        ("They commend the results.", "They highly appreciated the results.", "restated"),
+        ("They appreciated highly the results.", "They commend the results.", "restated"),
+        ("They commend the results.", "They warmly commend the results.", "strengthened"),
         (
             "They condemn the attack.",
             "They condemn in the strongest terms the attack.",
@@ -98,6 +108,19 @@ def test_a_shift_of_position_needs_the_same_matter(old: str, new: str, expected:
     assert classify_pair(
         first(old), first(new), PairingOptions(shift_min_overlap=0.0)
     ) == classify_change(first(old), first(new))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("We agree to hold our next summit in 2024.", "India will host our next summit in 2024."),
+        ("The member states note the Roadmap.", "India strongly supports the Roadmap."),
+    ],
+)
+def test_a_shift_of_position_needs_the_same_actor(old: str, new: str) -> None:
+    # generated: the new verb is another actor's, so no position of ours moved
+    assert classify_change(first(old), first(new)) != CommitmentChange.CHANGED_OBJECT
+    assert classify_pair(first(old), first(new)) == CommitmentChange.CHANGED_OBJECT
 
 
 def test_a_linked_paragraph_noting_another_matter_reports_changed_object() -> None:

@@ -99,8 +99,17 @@ def _phrase(predicate: str) -> str:
 _IMPORTANCE_RE = re.compile(r"(?:the )?(?:importance|need|significance|necessity|relevance)\b")
 
 
+_OPENING_RE = re.compile(r"(?:[\w'’-]+ ){0,4}[\w'’-]+, ")  # "given the circumstances, "
+
+
 def _importance(c: Commitment) -> bool:
-    return bool(_IMPORTANCE_RE.match(c.object.lower()))
+    """The object is "the importance / need of ...", after any short opening
+    adverbial set off by a comma ("pointed out, given the circumstances, the need")."""
+    text = c.object.lower()
+    opening = _OPENING_RE.match(text)
+    if opening is not None:
+        text = text[opening.end() :]
+    return bool(_IMPORTANCE_RE.match(text))
 
 
 def _stressing(c: Commitment) -> bool:

@@ -256,7 +256,10 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> Pred | None:
                 form = modals[0].form
             else:
                 strength, form = phrase.strength, phrase.form
-            end, after = _after_verb(lex, toks, end)
+            before = toks[j - 1].low if j > at else ""
+            if _verb_lemma(toks[j].low) in lex.set_adverbs.get(before, ()):
+                bonus -= lex.intensifiers.get(before, 0)  # "highly appreciate" = "commend"
+            end, after = _after_verb(lex, toks, end, _verb_lemma(toks[j].low))
             return Pred(
                 at, end, phrase.lemma, phrase.stance, strength + bonus + extra + after,
                 negated or inside, form, toks[j].low,
@@ -391,13 +394,16 @@ def _adverb_before_verb(lex: Lexicon, toks: list[Tok], at: int) -> bool:
     )
 
 
-def _after_verb(lex: Lexicon, toks: list[Tok], end: int) -> tuple[int, int]:
+def _after_verb(lex: Lexicon, toks: list[Tok], end: int, head: str = "") -> tuple[int, int]:
     """Intensifiers that follow the verb ("praised highly", "recommits firmly",
-    "condemns in the strongest terms"): the predicate's new end and their strength."""
+    "condemns in the strongest terms"): the predicate's new end and their strength.
+    An adverb that makes a set phrase with the verb ``head`` ("appreciate highly")
+    adds none."""
     bonus = 0
     while True:
         if end < len(toks) and toks[end].low.endswith("ly") and toks[end].low in lex.intensifiers:
-            bonus += lex.intensifiers[toks[end].low]
+            if head not in lex.set_adverbs.get(toks[end].low, ()):
+                bonus += lex.intensifiers[toks[end].low]
             end += 1
             continue
         for words, value in lex.after_verb:

@@ -75,6 +75,8 @@ class Lexicon:
 
     by_first: dict[str, tuple[Phrase, ...]]
     intensifiers: dict[str, int]
+    # adverb -> head verbs it forms a set phrase with, adding no strength ("highly appreciate")
+    set_adverbs: dict[str, frozenset[str]]
     after_verb: tuple[tuple[tuple[str, ...], int], ...]  # phrase words, strength; longest first
     neutral: frozenset[str]
     possessives: frozenset[str]
@@ -269,6 +271,10 @@ def lexicon() -> Lexicon:
             for k, v in by_first.items()
         },
         intensifiers=intensifiers,
+        set_adverbs={
+            adverb: frozenset(lemmas)
+            for adverb, lemmas in modifiers.get("set_phrase_adverbs", {}).items()
+        },
         after_verb=tuple(
             sorted(
                 (

@@ -173,10 +173,15 @@ def classify_pair(
     """What became of ``old`` in its paired ``new`` commitment: :func:`classify_change`,
     except that a shift of position needs the same matter. When the objects share
     less than ``shift_min_overlap`` of their informative words, the position was
-    taken on another matter, and the change is ``changed_object``."""
+    taken on another matter, and the change is ``changed_object``; so it is when
+    another actor takes the position ("we agree to hold the summit" -> "India will
+    host it" is India's undertaking, not a change of ours)."""
     opts = options or PairingOptions()
     change = classify_change(old, new)
-    if change in _SHIFTS and overlap(old, new) < opts.shift_min_overlap:
+    if change in _SHIFTS and (
+        overlap(old, new) < opts.shift_min_overlap
+        or actor_group(old.actor) != actor_group(new.actor)
+    ):
         return CommitmentChange.CHANGED_OBJECT
     return change
 
