@@ -123,6 +123,18 @@ def test_a_shift_of_position_needs_the_same_actor(old: str, new: str) -> None:
     assert classify_pair(first(old), first(new)) == CommitmentChange.CHANGED_OBJECT
 
 
+def test_the_same_states_listed_by_another_hand_are_one_actor() -> None:
+    # generated: articles, order and a trailing comma do not make another actor
+    old = first("The Republic of Kazakhstan, the Kyrgyz Republic and India note the plan.")
+    new = first("India, Kyrgyz Republic and the Republic of Kazakhstan support the plan.")
+    assert classify_pair(old, new) == CommitmentChange.STRENGTHENED
+    # one state leaving a list of three: the others' position still moved
+    fewer = first("India and the Republic of Kazakhstan support the plan.")
+    assert classify_pair(old, fewer) == CommitmentChange.STRENGTHENED
+    other = first("India and Pakistan support the plan.")
+    assert classify_pair(old, other) == CommitmentChange.CHANGED_OBJECT
+
+
 def test_a_linked_paragraph_noting_another_matter_reports_changed_object() -> None:
     context = (
         "The member states held the generated twentieth meeting of the council "

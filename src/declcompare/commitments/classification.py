@@ -207,10 +207,14 @@ def object_key(text: str) -> str:
 
 
 def actor_group(actor: str) -> str:
-    """The document's collective voice ("we", "they", the member states ...) is one group."""
+    """The document's collective voice ("we", "they", the member states ...) is one
+    group; any other actor is itself, named without articles or order, so that "the
+    Republic of Kazakhstan, the Kyrgyz Republic and ..." and "the Republic of
+    Kazakhstan, Kyrgyz Republic and ..." (another translator's list) are one actor."""
     if actor in lexicon().actor_names or actor in ("we", "they", "(not stated)", ""):
         return "(collective)"
-    return actor.lower()
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+", actor.lower().strip(" ,;"))
+    return " | ".join(sorted({re.sub(r"^the\s+", "", n.strip()) for n in names} - {""}))
 
 
 def _same_object(old: Commitment, new: Commitment) -> CommitmentChange:

@@ -28,6 +28,7 @@ __all__ = [
     "classify_pair",
     "pair_across",
     "pair_commitments",
+    "same_voice",
 ]
 
 
@@ -175,15 +176,25 @@ def classify_pair(
     less than ``shift_min_overlap`` of their informative words, the position was
     taken on another matter, and the change is ``changed_object``; so it is when
     another actor takes the position ("we agree to hold the summit" -> "India will
-    host it" is India's undertaking, not a change of ours)."""
+    host it" is India's undertaking, not a change of ours), unless both are lists of
+    states that mostly agree (:func:`same_voice`)."""
     opts = options or PairingOptions()
     change = classify_change(old, new)
     if change in _SHIFTS and (
-        overlap(old, new) < opts.shift_min_overlap
-        or actor_group(old.actor) != actor_group(new.actor)
+        overlap(old, new) < opts.shift_min_overlap or not same_voice(old.actor, new.actor)
     ):
         return CommitmentChange.CHANGED_OBJECT
     return change
+
+
+def same_voice(a: str, b: str) -> bool:
+    """One actor group, or two lists of states that share at least half their names
+    (one state left the list: the others' position still moved)."""
+    ga, gb = actor_group(a), actor_group(b)
+    if ga == gb:
+        return True
+    na, nb = set(ga.split(" | ")), set(gb.split(" | "))
+    return len(na) > 1 and len(nb) > 1 and 2 * len(na & nb) >= len(na | nb)
 
 
 def _pair_score(
