@@ -409,6 +409,27 @@ def test_named_organisation_as_actor() -> None:
     assert (c.actor, c.lemma, c.stance.value) == ("the SCO", "build up", "undertake")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Going forward, the MEF will continue to serve as a generated forum.",
+        "In the coming year, the SCO will hold a generated forum.",
+    ],
+)
+def test_a_named_body_after_an_opening_adverbial_is_the_subject(text: str) -> None:
+    c = one(text)
+    assert c.actor in ("the MEF", "the SCO")
+    assert c.actor.split()[-1] in text
+
+
+def test_a_participle_after_an_article_is_no_predicate() -> None:
+    found = commitments(
+        "The heads of delegations of the concerned member states confirmed the "
+        "importance of the generated Roadmap."
+    )
+    assert [(c.actor, c.predicate) for c in found] == [("the heads of delegations", "confirmed")]
+
+
 def test_un_formulae_are_commitments_of_the_general_assembly() -> None:
     org = "United Nations General Assembly"
     found = commitments(

@@ -19,8 +19,11 @@ def state_set() -> frozenset[str]:
 _LEADING_ADVERBS = frozenset({"today", "now", "here", "again", "together", "hereby"})
 
 
-def actor_of(lex: Lexicon, toks: list[Tok]) -> str | None:
-    """The canonical actor a subject names, or None if it is not an actor phrase."""
+def actor_of(lex: Lexicon, toks: list[Tok], after_comma: bool = False) -> str | None:
+    """The canonical actor a subject names, or None if it is not an actor phrase.
+
+    ``after_comma``: the phrase follows an opening adverbial and its comma ("Going
+    forward, the MEF will ..."), where a lower-case "the" may open a name."""
     if not toks:
         return None
     if is_state_list(toks):
@@ -73,7 +76,7 @@ def actor_of(lex: Lexicon, toks: list[Tok]) -> str | None:
         and len(toks) <= 8
         and all(t.text[:1].isupper() or t.text in ("(", ")") for t in words)
         and not any(t.low in lex.verb_words or t.low.endswith("ing") for t in words)
-        and toks[0].text[:1].isupper()
+        and (toks[0].text[:1].isupper() or (after_comma and toks[0].low == "the" and len(toks) > 1))
     ):
         written = " ".join(t.text for t in toks)
         return written[0].lower() + written[1:] if written.startswith("The ") else written

@@ -26,6 +26,7 @@ from declcompare.commitments.lexicon import Form, Lexicon, Stance
 
 _JUDGING = frozenset({"is", "are", "remains", "remain"})
 _POSSESSIVE_BEFORE = frozenset({"our", "their", "its", "his", "her", "my", "your"})
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def scan(
@@ -61,6 +62,9 @@ def scan(
             continue
         if i > 0 and toks[i - 1].low in _POSSESSIVE_BEFORE:
             i += 1  # "in our resolve to", "their support": a noun, not a predicate
+            continue
+        if i > 0 and toks[i - 1].low in _ARTICLES:
+            i += 1  # "the concerned member states", "a proposed plan": an adjective or noun
             continue
         pred = predicate_at(lex, toks, i)
         if (
@@ -115,7 +119,7 @@ def scan(
             accepted = Found(pred, None, "", False)
         if accepted is None:
             for lo, hi in subject_candidates(toks, clause_start, i):
-                actor = actor_of(lex, toks[lo:hi])
+                actor = actor_of(lex, toks[lo:hi], lo > clause_start and toks[lo - 1].text == ",")
                 if actor is not None:
                     accepted = Found(pred, (lo, hi), actor, False)
                     break
