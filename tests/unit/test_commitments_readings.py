@@ -174,3 +174,29 @@ def test_plain_adverbs_between_a_modal_and_its_verb(text: str, predicate: str, l
 def test_readings_the_review_found_wrong(texts: list[str], found: list[tuple[str, str]]) -> None:
     cs = commitments(*texts, organisation="United Nations General Assembly")
     assert [(c.actor, c.predicate) for c in cs] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "Against this background" opens an adverbial: "be against" has no bare form
+        ("Against this background, the generated situation is deteriorating.", []),
+        # the member countries of an organisation are its member states
+        ("The member countries support the leading role of the generated body.",
+         [("the member states", "support", "support")]),
+        # a group's leaders without "the" are still the authors' voice
+        ("In these efforts, Quad Leaders will listen to generated priorities.",
+         [("we", "will listen to", "undertake")]),
+        # a state of mind promised for the future is the modal's act
+        ("We will review generated progress next year.",
+         [("we", "will review", "undertake")]),
+        ("We intend to consider the generated proposal.",
+         [("we", "intend to consider", "intend")]),
+        ("We recognise the generated need.", [("we", "recognise", "recognise")]),
+    ],
+)  # fmt: skip
+def test_readings_of_the_second_development_sample(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    # gold/commitments/dev2-main-commitments.toml; sentences written for the test
+    assert [(c.actor, c.predicate, c.stance.value) for c in commitments(text)] == found

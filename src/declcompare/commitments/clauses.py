@@ -16,9 +16,7 @@ from declcompare.commitments.grammar import (
     SUBJECT_STOP,
     Found,
     Tok,
-    forms_agree,
     impersonal_at,
-    is_coordinated,
     predicate_at,
 )
 from declcompare.commitments.judgements import judgement_at
@@ -27,6 +25,27 @@ from declcompare.commitments.lexicon import Form, Lexicon, Stance
 _JUDGING = frozenset({"is", "are", "remains", "remain"})
 _POSSESSIVE_BEFORE = frozenset({"our", "their", "its", "his", "her", "my", "your"})
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+def is_coordinated(toks: list[Tok], prev_end: int, at: int) -> bool:
+    """Is the predicate at ``at`` joined by "and" to the clause ending before it?"""
+    between = [t.text for t in toks[prev_end:at]]
+    if not between:
+        return False
+    tail = [w.lower() for w in between[-8:]]
+    if tail[-1] == "and" or tail[-2:] == [",", "and"] or tail[-2:] == ["and", "also"]:
+        return True
+    # "and, in this context, will continue ..."
+    if tail[-1] == ",":
+        for k in range(len(tail) - 2, -1, -1):
+            if tail[k] == "and" and k + 1 < len(tail) and tail[k + 1] == ",":
+                return True
+    return tail[-1] == "," and len(between) == 1
+
+
+def forms_agree(first: Form, second: Form) -> bool:
+    finite = {Form.BASE, Form.PAST}
+    return first == second or (first in finite and second in finite)
 
 
 def scan(

@@ -5,13 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from declcompare.commitments.lexicon import Form, Lexicon, Phrase, Stance
-
-if TYPE_CHECKING:
-    pass
-
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\w./–-]*|[^\w\s]")
 
@@ -248,6 +243,15 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> Pred | None:
                     negated or inside, phrase.form, toks[j].low,
                 )  # fmt: skip
             phrase = None
+        if modals and phrase is not None and phrase.stance is Stance.RECOGNISE:
+            # "will consider", "will listen to", "intend to review": a state of mind
+            # promised for the future is an act, the modal's undertaking or intention
+            first = modals[0]
+            return Pred(
+                at, end, " ".join((_verb_lemma(toks[j].low), *phrase.words[1:])), first.stance,
+                first.strength + sum(m.delta for m in modals[1:]) + bonus + extra,
+                negated or inside, first.form, toks[j].low,
+            )  # fmt: skip
         if phrase is not None and not (
             modals and phrase.words[0] in ("continue", "be") and end - j == 1
         ):
@@ -425,24 +429,3 @@ _FUNCTION_WORDS = frozenset(
         "of", "to", "in", "on", "for", "with", "by", "at", "as", "from", "be", "been",
     }
 )  # fmt: skip
-
-
-def is_coordinated(toks: list[Tok], prev_end: int, at: int) -> bool:
-    """Is the predicate at ``at`` joined by "and" to the clause ending before it?"""
-    between = [t.text for t in toks[prev_end:at]]
-    if not between:
-        return False
-    tail = [w.lower() for w in between[-8:]]
-    if tail[-1] == "and" or tail[-2:] == [",", "and"] or tail[-2:] == ["and", "also"]:
-        return True
-    # "and, in this context, will continue ..."
-    if tail[-1] == ",":
-        for k in range(len(tail) - 2, -1, -1):
-            if tail[k] == "and" and k + 1 < len(tail) and tail[k + 1] == ",":
-                return True
-    return tail[-1] == "," and len(between) == 1
-
-
-def forms_agree(first: Form, second: Form) -> bool:
-    finite = {Form.BASE, Form.PAST}
-    return first == second or (first in finite and second in finite)

@@ -166,6 +166,11 @@ def _head_forms(head: str) -> dict[str, Form]:
     return forms
 
 
+# "be against", "be in favour of" have no bare form: "Against this background",
+# "In this context" open adverbials, not positions.
+_NOT_BARE = frozenset({"against", "in"})
+
+
 def _expand(
     phrase: str, lemma: str, stance: Stance, strength: int, *, modal: bool, delta: int
 ) -> list[Phrase]:
@@ -178,7 +183,7 @@ def _expand(
     for form_word, form in sorted(_head_forms(head).items()):
         for variant in rest_variants:
             out.append(Phrase((form_word, *variant), lemma, stance, strength, form, modal, delta))
-    if head == "be" and rest:  # "Deeply concerned", "Convinced that"
+    if head == "be" and rest and rest[0] not in _NOT_BARE:  # "Deeply concerned", "Convinced that"
         for variant in rest_variants:
             out.append(Phrase(variant, lemma, stance, strength, Form.BARE, modal, delta))
     return out
