@@ -76,12 +76,6 @@ def mutual_best(
     return out
 
 
-def _background_scale(k: int, reference: int) -> float:
-    """How far the highest of ``k`` unrelated scores stands out, relative to a
-    background of ``reference`` (the expected maximum grows as sqrt(2 ln k)); at most 1."""
-    return min(1.0, float(np.sqrt(np.log(max(k, 2)) / np.log(reference))))
-
-
 def calibrated_links(
     scores: FloatArray,
     free_old: Sequence[int],
@@ -92,12 +86,7 @@ def calibrated_links(
 ) -> dict[int, int]:
     """Second-pass one-to-one links among the paragraphs the first pass left free."""
     stand = Standing(scores)
-    n, m = scores.shape
-    # the standings in units of the threshold's background (see calibrated_z_reference)
-    z = np.minimum(
-        stand.z_row / _background_scale(m, opts.calibrated_z_reference),
-        stand.z_col / _background_scale(n, opts.calibrated_z_reference),
-    )
+    z = stand.z()
     links: dict[int, int] = {}
     rows, cols = list(free_old), list(free_new)
     for _ in range(opts.calibration_rounds):

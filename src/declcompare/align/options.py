@@ -112,17 +112,6 @@ class CompareOptions(BaseModel):
         "Unrelated paragraphs of the same pair set the scale, so the rule adapts to an "
         "edited resolution (high background) and a redrafted declaration (low) alike.",
     )
-    calibrated_z_reference: int = Field(
-        default=100,
-        ge=2,
-        description="Background size for which ``calibrated_z`` holds. The highest of k "
-        "unrelated scores stands about sqrt(2 ln k) deviations above their mean, so a "
-        "background of fewer paragraphs (a short statement of 20) lets a true link stand "
-        "out by less: against a row or column of k < reference scores the threshold is "
-        "``calibrated_z * sqrt(ln k / ln reference)``; never raised for longer texts. "
-        "100 was the first value tried on the development pairs (40, 60, 150 and 250 did "
-        "no better there).",
-    )
     calibrated_min_score: float = Field(
         default=0.15,
         ge=0.0,
