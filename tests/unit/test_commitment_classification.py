@@ -68,6 +68,21 @@ def first(text: str) -> Commitment:
         ("They commend the results.", "They highly appreciated the results.", "restated"),
         ("They appreciated highly the results.", "They commend the results.", "restated"),
         ("They commend the results.", "They warmly commend the results.", "strengthened"),
+        # ... as do "highly praise" and "greatly appreciate": one formula, many translations
+        ("They highly praised the results.", "They highly appreciated the results.", "restated"),
+        ("They greatly appreciated the results.", "They commend the results.", "restated"),
+        # a deliberation promised, then an act promised: stronger
+        (
+            "We will consider further sanctions.",
+            "We will impose further sanctions.",
+            "strengthened",
+        ),
+        # a list item before "the need" is no opening adverbial
+        (
+            "They took note of the Forum, the need for talks.",
+            "They support the Forum.",
+            "strengthened",
+        ),
         (
             "They condemn the attack.",
             "They condemn in the strongest terms the attack.",
@@ -128,6 +143,15 @@ def test_the_same_states_listed_by_another_hand_are_one_actor() -> None:
     old = first("The Republic of Kazakhstan, the Kyrgyz Republic and India note the plan.")
     new = first("India, Kyrgyz Republic and the Republic of Kazakhstan support the plan.")
     assert classify_pair(old, new) == CommitmentChange.STRENGTHENED
+    # a grouping that issues the statement speaks for "we"
+    assert (
+        classify_pair(first("We support the plan."), first("The G7 firmly supports the plan."))
+        == CommitmentChange.STRENGTHENED
+    )
+    # a country whose name holds "and" is one state, not a list that overlaps another
+    bosnia = first("Bosnia and Herzegovina notes the plan.")
+    trio = first("Bosnia and Herzegovina, Croatia and Serbia support the plan.")
+    assert classify_pair(bosnia, trio) == CommitmentChange.CHANGED_OBJECT
     # one state leaving a list of three: the others' position still moved
     fewer = first("India and the Republic of Kazakhstan support the plan.")
     assert classify_pair(old, fewer) == CommitmentChange.STRENGTHENED

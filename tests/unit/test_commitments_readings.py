@@ -200,3 +200,44 @@ def test_readings_of_the_second_development_sample(
 ) -> None:
     # gold/commitments/dev2-main-commitments.toml; sentences written for the test
     assert [(c.actor, c.predicate, c.stance.value) for c in commitments(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("texts", "found"),
+    [
+        # a body named after a comma inside the object of a position taken is no subject
+        (["8. Decides that, in accordance with its generated resolution 56/119, the "
+          "Fifteenth Congress shall adopt a single declaration;"],
+         [("the General Assembly", "Decides")]),
+        (["Reaffirming its generated resolution 70/1, the Paris Agreement adopted under the "
+          "Convention, recalling its resolution 77/1,"],
+         [("the General Assembly", "Reaffirming"), ("the General Assembly", "recalling")]),
+        # a promise to weigh something by a third party is not the Assembly's undertaking
+        (["Also notes that, in fulfilling its generated mandate, the Working Group will "
+          "continue to take into account the views of States;"],
+         [("the General Assembly", "Also notes")]),
+    ],
+)  # fmt: skip
+def test_readings_an_adversarial_review_found_wrong(
+    texts: list[str], found: list[tuple[str, str]]
+) -> None:
+    cs = commitments(*texts, organisation="United Nations General Assembly")
+    assert [(c.actor, c.predicate) for c in cs] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("We continue to recognise the important role of the generated council.",
+         [("we", "continue to recognise", "recognise", 2)]),
+        ("We will consider further generated sanctions.",
+         [("we", "will consider", "undertake", 3)]),
+        ("The member countries of the SCO support the generated body.",
+         [("the member states", "support", "support", 4)]),
+        ("The SCO member countries support the generated body.",
+         [("the member states", "support", "support", 4)]),
+    ],
+)  # fmt: skip
+def test_readings_with_their_strength(text: str, found: list[tuple[str, str, str, int]]) -> None:
+    got = [(c.actor, c.predicate, c.stance.value, c.strength) for c in commitments(text)]
+    assert got == found

@@ -99,7 +99,14 @@ def _phrase(predicate: str) -> str:
 _IMPORTANCE_RE = re.compile(r"(?:the )?(?:importance|need|significance|necessity|relevance)\b")
 
 
-_OPENING_RE = re.compile(r"(?:[\w'’-]+ ){0,4}[\w'’-]+, ")  # "given the circumstances, "
+# "given the circumstances, ", "in this regard, ", "once again, ": a short opening
+# adverbial, led by a preposition, participle or adverb (not a list item: "the
+# Forum, the need for ...")
+_OPENING_RE = re.compile(
+    r"(?:given|in|once|again|at|under|amid|amidst|with|for|among|inter|considering|"
+    r"notably|particularly|especially|also|moreover|further|furthermore|therefore|thus|"
+    r"accordingly|above|first|finally|today|now|here|there)\b(?: [\w'’-]+){0,4}, "
+)
 
 
 def _importance(c: Commitment) -> bool:
@@ -207,11 +214,16 @@ def object_key(text: str) -> str:
 
 
 def actor_group(actor: str) -> str:
-    """The document's collective voice ("we", "they", the member states ...) is one
-    group; any other actor is itself, named without articles or order, so that "the
+    """The document's collective voice ("we", "they", the member states ..., and a
+    grouping that speaks for the authors: "the G7", "the Quad") is one group; any other
+    actor is itself, named without articles or order, so that "the
     Republic of Kazakhstan, the Kyrgyz Republic and ..." and "the Republic of
     Kazakhstan, Kyrgyz Republic and ..." (another translator's list) are one actor."""
-    if actor in lexicon().actor_names or actor in ("we", "they", "(not stated)", ""):
+    lex = lexicon()
+    if actor in lex.actor_names or actor in ("we", "they", "(not stated)", ""):
+        return "(collective)"
+    plain = re.sub(r"\bthe\s+", "", actor.lower()).strip(" ,;")
+    if plain in lex.group_voices:  # "the G7 supports" speaks for "we"
         return "(collective)"
     names = re.split(r",\s*(?:and\s+)?|\s+and\s+", actor.lower().strip(" ,;"))
     return " | ".join(sorted({re.sub(r"^the\s+", "", n.strip()) for n in names} - {""}))

@@ -138,7 +138,7 @@ def scan(
             accepted = Found(pred, None, "", False)
         if accepted is None:
             for lo, hi in subject_candidates(toks, clause_start, i):
-                actor = actor_of(lex, toks[lo:hi], lo > clause_start and toks[lo - 1].text == ",")
+                actor = actor_of(lex, toks[lo:hi], _after_opening(toks, clause_start, lo, found))
                 if actor is not None:
                     accepted = Found(pred, (lo, hi), actor, False)
                     break
@@ -154,6 +154,7 @@ def scan(
                 sub = toks[lo:i]
                 if (
                     pred.stance in (Stance.UNDERTAKE, Stance.INTEND)
+                    and not pred.deliberative  # "the Working Group will take into account"
                     and sub
                     and sub[0].text.islower()
                     and generic_subject(sub)
@@ -215,6 +216,18 @@ def scan(
 _OBJECT_STARTS = frozenset(
     {"the", "a", "an", "its", "their", "our", "this", "these", "that", "all", "efforts", "further"}
 )
+
+
+def _after_opening(toks: list[Tok], clause_start: int, lo: int, found: list[Found]) -> bool:
+    """Whether ``toks[lo:]`` follows a short opening adverbial and its comma at the
+    clause's start ("Going forward, the MEF will ..."), with no position taken before
+    it in the sentence, so not a comma inside the object of one ("Decides that, in
+    accordance with ..., the Congress shall adopt": the Assembly decides;
+    "Reaffirming its resolution, the Paris Agreement adopted ...": a list)."""
+    if lo <= clause_start + 1 or toks[lo - 1].text != "," or found:
+        return False  # a position already taken in the sentence: we are in its object
+    opening = toks[clause_start : lo - 1]
+    return len(opening) <= 6 and not any(t.text == "," or t.low in RELATIVE for t in opening)
 
 
 def _comma_joined(toks: list[Tok], at: int, end: int) -> bool:

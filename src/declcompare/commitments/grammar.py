@@ -64,6 +64,7 @@ class Pred:
     form: Form
     head: str  # lower-case head verb as written
     progressive: bool = False  # "We are launching ...": only the text's own voice says it
+    deliberative: bool = False  # "will consider ...": a promise to weigh something
 
 
 @dataclass
@@ -154,6 +155,7 @@ def _verb_lemma(word: str) -> str:
 
 
 # Only the present: "we were providing ..." narrates what was done.
+_CONTINUATIONS = frozenset({"continue", "go", "keep"})  # "continue to", "go on to"
 _BE_PROGRESSIVE = {"am": Form.BASE, "are": Form.BASE, "is": Form.THIRD}
 
 
@@ -243,14 +245,20 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> Pred | None:
                     negated or inside, phrase.form, toks[j].low,
                 )  # fmt: skip
             phrase = None
-        if modals and phrase is not None and phrase.stance is Stance.RECOGNISE:
-            # "will consider", "will listen to", "intend to review": a state of mind
-            # promised for the future is an act, the modal's undertaking or intention
+        if (
+            modals
+            and phrase is not None
+            and phrase.stance is Stance.RECOGNISE
+            and any(_verb_lemma(m.words[0]) not in _CONTINUATIONS for m in modals)
+        ):
+            # "will consider", "will listen to", "intend to review": recognition promised
+            # for the future is the modal's undertaking or intention, one step below the
+            # modal (a promise to weigh, not to act); "continue to recognise" stays one
             first = modals[0]
             return Pred(
                 at, end, " ".join((_verb_lemma(toks[j].low), *phrase.words[1:])), first.stance,
-                first.strength + sum(m.delta for m in modals[1:]) + bonus + extra,
-                negated or inside, first.form, toks[j].low,
+                first.strength + sum(m.delta for m in modals[1:]) + bonus + extra - 1,
+                negated or inside, first.form, toks[j].low, deliberative=True,
             )  # fmt: skip
         if phrase is not None and not (
             modals and phrase.words[0] in ("continue", "be") and end - j == 1
@@ -261,9 +269,9 @@ def _predicate_at(lex: Lexicon, toks: list[Tok], at: int) -> Pred | None:
             else:
                 strength, form = phrase.strength, phrase.form
             before = toks[j - 1].low if j > at else ""
-            if _verb_lemma(toks[j].low) in lex.set_adverbs.get(before, ()):
+            if phrase.lemma in lex.set_adverbs.get(before, ()):
                 bonus -= lex.intensifiers.get(before, 0)  # "highly appreciate" = "commend"
-            end, after = _after_verb(lex, toks, end, _verb_lemma(toks[j].low))
+            end, after = _after_verb(lex, toks, end, phrase.lemma)
             return Pred(
                 at, end, phrase.lemma, phrase.stance, strength + bonus + extra + after,
                 negated or inside, form, toks[j].low,
@@ -398,15 +406,15 @@ def _adverb_before_verb(lex: Lexicon, toks: list[Tok], at: int) -> bool:
     )
 
 
-def _after_verb(lex: Lexicon, toks: list[Tok], end: int, head: str = "") -> tuple[int, int]:
+def _after_verb(lex: Lexicon, toks: list[Tok], end: int, lemma: str = "") -> tuple[int, int]:
     """Intensifiers that follow the verb ("praised highly", "recommits firmly",
     "condemns in the strongest terms"): the predicate's new end and their strength.
-    An adverb that makes a set phrase with the verb ``head`` ("appreciate highly")
-    adds none."""
+    An adverb that makes a set phrase with a verb of ``lemma`` ("appreciated
+    highly") adds none."""
     bonus = 0
     while True:
         if end < len(toks) and toks[end].low.endswith("ly") and toks[end].low in lex.intensifiers:
-            if head not in lex.set_adverbs.get(toks[end].low, ()):
+            if lemma not in lex.set_adverbs.get(toks[end].low, ()):
                 bonus += lex.intensifiers[toks[end].low]
             end += 1
             continue

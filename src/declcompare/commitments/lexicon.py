@@ -75,8 +75,9 @@ class Lexicon:
 
     by_first: dict[str, tuple[Phrase, ...]]
     intensifiers: dict[str, int]
-    # adverb -> head verbs it forms a set phrase with, adding no strength ("highly appreciate")
+    # adverb -> lemmas it forms a set phrase with, adding no strength ("highly appreciate")
     set_adverbs: dict[str, frozenset[str]]
+    group_voices: frozenset[str]  # "g7", "quad": groupings that speak for the authors
     after_verb: tuple[tuple[tuple[str, ...], int], ...]  # phrase words, strength; longest first
     neutral: frozenset[str]
     possessives: frozenset[str]
@@ -280,6 +281,7 @@ def lexicon() -> Lexicon:
             adverb: frozenset(lemmas)
             for adverb, lemmas in modifiers.get("set_phrase_adverbs", {}).items()
         },
+        group_voices=frozenset(data.get("voices", {}).get("groups", ())),
         after_verb=tuple(
             sorted(
                 (

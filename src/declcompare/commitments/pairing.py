@@ -177,7 +177,7 @@ def classify_pair(
     taken on another matter, and the change is ``changed_object``; so it is when
     another actor takes the position ("we agree to hold the summit" -> "India will
     host it" is India's undertaking, not a change of ours), unless both are lists of
-    states that mostly agree (:func:`same_voice`)."""
+    states that differ by one name (:func:`same_voice`)."""
     opts = options or PairingOptions()
     change = classify_change(old, new)
     if change in _SHIFTS and (
@@ -188,13 +188,14 @@ def classify_pair(
 
 
 def same_voice(a: str, b: str) -> bool:
-    """One actor group, or two lists of states that share at least half their names
-    (one state left the list: the others' position still moved)."""
+    """One actor group, or two lists of at least two states that differ by one name
+    (one state left or joined the list: the others' position still moved)."""
     ga, gb = actor_group(a), actor_group(b)
     if ga == gb:
         return True
     na, nb = set(ga.split(" | ")), set(gb.split(" | "))
-    return len(na) > 1 and len(nb) > 1 and 2 * len(na & nb) >= len(na | nb)
+    shared = len(na & nb)
+    return shared >= 2 and shared >= max(len(na), len(nb)) - 1
 
 
 def _pair_score(
