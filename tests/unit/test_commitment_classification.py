@@ -155,6 +155,14 @@ def test_the_same_states_listed_by_another_hand_are_one_actor() -> None:
         classify_pair(first("We support the plan."), first("The G7 firmly supports the plan."))
         == CommitmentChange.STRENGTHENED
     )
+    # one state in two written forms is one actor
+    assert (
+        classify_pair(
+            first("Russia supports the plan."),
+            first("The Russian Federation firmly supports the plan."),
+        )
+        == CommitmentChange.STRENGTHENED
+    )
     # a country whose name holds "and" is one state, not a list that overlaps another
     bosnia = first("Bosnia and Herzegovina notes the plan.")
     trio = first("Bosnia and Herzegovina, Croatia and Serbia support the plan.")

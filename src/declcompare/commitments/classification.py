@@ -225,8 +225,30 @@ def actor_group(actor: str) -> str:
     plain = re.sub(r"\bthe\s+", "", actor.lower()).strip(" ,;")
     if plain in lex.group_voices:  # "the G7 supports" speaks for "we"
         return "(collective)"
-    names = re.split(r",\s*(?:and\s+)?|\s+and\s+", actor.lower().strip(" ,;"))
-    return " | ".join(sorted({re.sub(r"^the\s+", "", n.strip()) for n in names} - {""}))
+    codes: set[str] = set()
+    for piece in re.split(r",\s*(?:and\s+)?", actor.lower().strip(" ,;")):
+        whole = _state_code(piece.strip())
+        if whole.isupper():  # one state, "and" in its name: "Bosnia and Herzegovina"
+            codes.add(whole)
+        else:
+            codes.update(_state_code(n.strip()) for n in re.split(r"\s+and\s+", piece))
+    return " | ".join(sorted(codes - {""}))
+
+
+@lru_cache(maxsize=4096)
+def _state_code(name: str) -> str:
+    """A state's ISO code whatever its written form ("the Russian Federation", "Russia":
+    RUS), else the name without its article."""
+    plain = re.sub(r"^the\s+", "", name)
+    alias = lexicon().actor_aliases.get(plain)
+    if alias is not None:
+        return alias
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(plain).alpha_3)
+    except LookupError:
+        return plain
 
 
 def _same_object(old: Commitment, new: Commitment) -> CommitmentChange:

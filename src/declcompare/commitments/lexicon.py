@@ -78,6 +78,7 @@ class Lexicon:
     # adverb -> lemmas it forms a set phrase with, adding no strength ("highly appreciate")
     set_adverbs: dict[str, frozenset[str]]
     group_voices: frozenset[str]  # "g7", "quad": groupings that speak for the authors
+    actor_aliases: dict[str, str]  # "russia" -> "RUS": names pycountry does not resolve
     after_verb: tuple[tuple[tuple[str, ...], int], ...]  # phrase words, strength; longest first
     neutral: frozenset[str]
     possessives: frozenset[str]
@@ -282,6 +283,7 @@ def lexicon() -> Lexicon:
             for adverb, lemmas in modifiers.get("set_phrase_adverbs", {}).items()
         },
         group_voices=frozenset(data.get("voices", {}).get("groups", ())),
+        actor_aliases={str(k): str(v) for k, v in data.get("actor_aliases", {}).items()},
         after_verb=tuple(
             sorted(
                 (
