@@ -202,6 +202,22 @@ def test_readings_of_the_second_development_sample(
     assert [(c.actor, c.predicate, c.stance.value) for c in commitments(text)] == found
 
 
+def test_while_respecting_says_how_not_what() -> None:
+    # generated; "while recognizing ..." is a position, "while respecting ..." a manner,
+    # and the operative verb after it is the Assembly's again
+    cs = commitments(
+        "Calls upon States to counter generated threats, while respecting human rights, "
+        "and stresses the importance of cooperation with civil society;",
+        organisation="United Nations General Assembly",
+    )
+    assert [(c.predicate, c.stance.value) for c in cs] == [
+        ("Calls upon", "call"),
+        ("stresses", "emphasise"),
+    ]
+    (first_, second) = commitments("They welcome the generated plan, while recognizing its risks.")
+    assert (first_.predicate, second.predicate) == ("welcome", "recognizing")
+
+
 @pytest.mark.parametrize(
     ("texts", "found"),
     [

@@ -15,6 +15,7 @@ from declcompare.commitments.grammar import (
     RELATIVE,
     SUBJECT_STOP,
     Found,
+    Pred,
     Tok,
     impersonal_at,
     predicate_at,
@@ -118,7 +119,7 @@ def scan(
                     and pred.head not in NOT_AFTER_AND
                 )
                 # "They welcome the plan, while recognizing ...": the same actor
-                or _while_joined(toks, i, pred.form)
+                or _while_joined(lex, toks, i, pred)
             )
         ):
             accepted = Found(pred, None, last.actor, last.formula)
@@ -241,9 +242,14 @@ def _comma_joined(toks: list[Tok], at: int, end: int) -> bool:
     )
 
 
-def _while_joined(toks: list[Tok], at: int, form: Form) -> bool:
-    """ "…, while recognizing …": a participle after "while" keeps the actor."""
-    return at > 0 and toks[at - 1].low in ("while", "whilst") and form is Form.ING
+def _while_joined(lex: Lexicon, toks: list[Tok], at: int, pred: Pred) -> bool:
+    """ "…, while recognizing …": a participle after "while" keeps the actor; "while
+    respecting the sovereignty of states" says how, and is part of the object."""
+    from declcompare.commitments.verbforms import verb_lemmas
+
+    if at == 0 or toks[at - 1].low not in ("while", "whilst") or pred.form is not Form.ING:
+        return False
+    return not set(verb_lemmas(pred.head) or (pred.head,)) & lex.manner_after_while
 
 
 # After a capitalised word at the opening, these show it is a noun ("Support

@@ -163,8 +163,8 @@ def _verb_lemma(word: str) -> str:
     return lemmas[0] if lemmas else word
 
 
-# Only the present: "we were providing ..." narrates what was done.
 _CONTINUATIONS = frozenset({"continue", "go", "keep"})  # "continue to", "go on to"
+# Only the present: "we were providing ..." narrates what was done.
 _BE_PROGRESSIVE = {"am": Form.BASE, "are": Form.BASE, "is": Form.THIRD}
 
 

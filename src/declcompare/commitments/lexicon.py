@@ -79,6 +79,7 @@ class Lexicon:
     set_adverbs: dict[str, frozenset[str]]
     group_voices: frozenset[str]  # "g7", "quad": groupings that speak for the authors
     actor_aliases: dict[str, str]  # "russia" -> "RUS": names pycountry does not resolve
+    manner_after_while: frozenset[str]  # "while respecting ...": how, not a position
     after_verb: tuple[tuple[tuple[str, ...], int], ...]  # phrase words, strength; longest first
     neutral: frozenset[str]
     possessives: frozenset[str]
@@ -284,6 +285,7 @@ def lexicon() -> Lexicon:
         },
         group_voices=frozenset(data.get("voices", {}).get("groups", ())),
         actor_aliases={str(k): str(v) for k, v in data.get("actor_aliases", {}).items()},
+        manner_after_while=frozenset(modifiers.get("manner_after_while", ())),
         after_verb=tuple(
             sorted(
                 (
