@@ -71,13 +71,6 @@ def first(text: str) -> Commitment:
         # ... as do "highly praise" and "greatly appreciate": one formula, many translations
         ("They highly praised the results.", "They highly appreciated the results.", "restated"),
         ("They greatly appreciated the results.", "They commend the results.", "restated"),
-        # one modal, another verb: the same resolve, unless both verbs take a stance
-        (
-            "We intend to work on countering the plan.",
-            "We intend to jointly oppose the plan.",
-            "changed_object",
-        ),
-        ("We intend to support the plan.", "We intend to oppose the plan.", "changed_stance"),
         # a deliberation promised, then an act promised: stronger
         (
             "We will consider further sanctions.",

@@ -261,19 +261,6 @@ def _same_object(old: Commitment, new: Commitment) -> CommitmentChange:
     return CommitmentChange.CHANGED_OBJECT
 
 
-@lru_cache(maxsize=4096)
-def _modal_of_predicate(predicate: str) -> tuple[str, int] | None:
-    from declcompare.commitments.grammar import match_modal, tokens
-
-    return match_modal(lexicon(), tokens(predicate))
-
-
-def _modal_of(c: Commitment) -> tuple[str, int] | None:
-    """The stance and strength of the modal phrase that leads the predicate ("will",
-    "intend to", "be determined to"), or None when a stance verb leads it."""
-    return _modal_of_predicate(c.predicate)
-
-
 def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
     """How ``new`` restates ``old`` (see the module's description for the rules)."""
     if old.negated != new.negated:
@@ -283,20 +270,6 @@ def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
     if _member(old, rules.requests) and _member(new, rules.receptions):
         return CommitmentChange.FULFILLED
     if _view_restated(old, new):
-        return _same_object(old, new)
-    modal = _modal_of(old)
-    if (
-        modal is not None
-        and modal == _modal_of(new)
-        and old.lemma != new.lemma
-        and modal[0] in (old.stance.value, new.stance.value)
-    ):
-        # "intend to work on countering X" -> "intend to jointly oppose X": one resolve
-        # (the verb is part of what is resolved); only its strength can move. Not when
-        # both verbs take stances of their own ("intend to support" / "intend to oppose")
-        if new.strength != old.strength:
-            stronger = (new.strength - old.strength) * sign > 0
-            return CommitmentChange.STRENGTHENED if stronger else CommitmentChange.WEAKENED
         return _same_object(old, new)
     # The same verb in both texts ("note X" -> "note the importance of Y") keeps the
     # position: only the object's framing changed.

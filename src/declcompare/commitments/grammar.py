@@ -146,15 +146,6 @@ def _match(lex: Lexicon, toks: list[Tok], at: int, *, modal: bool) -> tuple[Phra
     raise LookupError
 
 
-def match_modal(lex: Lexicon, toks: list[Tok]) -> tuple[str, int] | None:
-    """(stance, strength) of the modal phrase that opens ``toks``, if one does."""
-    try:
-        phrase = _match(lex, toks, 0, modal=True)[0] if toks else None
-    except LookupError:
-        return None
-    return None if phrase is None else (phrase.stance.value, phrase.strength)
-
-
 @lru_cache(maxsize=4096)
 def _verb_lemma(word: str) -> str:
     from declcompare.commitments.verbforms import verb_lemmas
