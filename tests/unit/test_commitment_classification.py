@@ -148,13 +148,17 @@ def test_the_same_states_listed_by_another_hand_are_one_actor() -> None:
         classify_pair(first("We support the plan."), first("The G7 firmly supports the plan."))
         == CommitmentChange.STRENGTHENED
     )
-    # one state in two written forms is one actor
+    # one state in two written forms is one actor; an organisation's acronym is no state
     assert (
         classify_pair(
-            first("Russia supports the plan."),
-            first("The Russian Federation firmly supports the plan."),
+            first("Kyrgyzstan supports the plan."),
+            first("The Kyrgyz Republic firmly supports the plan."),
         )
         == CommitmentChange.STRENGTHENED
+    )
+    assert (
+        classify_pair(first("The AU supports the plan."), first("Australia firmly supports it."))
+        == CommitmentChange.CHANGED_OBJECT
     )
     # a country whose name holds "and" is one state, not a list that overlaps another
     bosnia = first("Bosnia and Herzegovina notes the plan.")

@@ -239,10 +239,12 @@ def actor_group(actor: str) -> str:
 def _state_code(name: str) -> str:
     """A state's ISO code whatever its written form ("the Russian Federation", "Russia":
     RUS), else the name without its article."""
-    plain = re.sub(r"^the\s+", "", name)
+    plain = re.sub(r"^the\s+", "", name).replace("’", "'")
     alias = lexicon().actor_aliases.get(plain)
     if alias is not None:
         return alias
+    if len(plain) <= 3:  # "the AU" is no Australia (AU): codes resolve only as aliases
+        return plain
     import pycountry
 
     try:

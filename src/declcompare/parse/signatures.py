@@ -34,9 +34,6 @@ _EXTRA_STATES = (
     "United Kingdom",
     "Republic of Belarus",
     "Republic of Moldova",
-    "Russia",  # pycountry knows only "Russian Federation"
-    "Turkey",  # and "Türkiye"
-    "State of Palestine",  # and "Palestine, State of", which has a comma
 )
 
 
