@@ -213,6 +213,7 @@ def object_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", match_key(text)))
 
 
+@lru_cache(maxsize=8192)
 def actor_group(actor: str) -> str:
     """The document's collective voice ("we", "they", the member states ..., and a
     grouping that speaks for the authors: "the G7", "the Quad") is one group; any other

@@ -22,6 +22,7 @@ from declcompare.commitments.grammar import (
 )
 from declcompare.commitments.judgements import judgement_at
 from declcompare.commitments.lexicon import Form, Lexicon, Stance
+from declcompare.commitments.verbforms import verb_lemmas
 
 _JUDGING = frozenset({"is", "are", "remains", "remain"})
 _POSSESSIVE_BEFORE = frozenset({"our", "their", "its", "his", "her", "my", "your"})
@@ -245,8 +246,6 @@ def _comma_joined(toks: list[Tok], at: int, end: int) -> bool:
 def _while_joined(lex: Lexicon, toks: list[Tok], at: int, pred: Pred) -> bool:
     """ "…, while recognizing …": a participle after "while" keeps the actor; "while
     respecting the sovereignty of states" says how, and is part of the object."""
-    from declcompare.commitments.verbforms import verb_lemmas
-
     if at == 0 or toks[at - 1].low not in ("while", "whilst") or pred.form is not Form.ING:
         return False
     return not set(verb_lemmas(pred.head) or (pred.head,)) & lex.manner_after_while
