@@ -89,13 +89,14 @@ def calibrated_links(
     z = stand.z()
     links: dict[int, int] = {}
     rows, cols = list(free_old), list(free_new)
-    for _ in range(opts.calibration_rounds):
+    for round_ in range(opts.calibration_rounds):
         found = False
+        lead = opts.calibrated_margin if round_ == 0 else opts.calibrated_later_margin
         for i, j, margin in mutual_best(scores, rows, cols, tie):
             if (
                 scores[i, j] >= opts.calibrated_min_score
                 and z[i, j] >= opts.calibrated_z
-                and margin >= opts.calibrated_margin
+                and margin >= lead
                 and informative(i, j)
             ):
                 links[i] = j
