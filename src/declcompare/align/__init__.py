@@ -195,10 +195,22 @@ def _calibrated(
     free_new = [j for j in range(m) if j not in busy_new]
     extra: dict[int, tuple[int, float]] = {}
     attached: list[tuple[int, int, float]] = []
-    if (free_old or free_new) and n * m <= opts.calibration_limit:
+    # Sentences of the paragraphs that can take part in a split or merge: not those
+    # linked by identical text, nor those linked almost word for word.
+    exact_old, exact_new = exact
+    close_old = {i for i, s in link_scores.items() if i in linked and s >= opts.piece_link_max}
+    close_new = {linked[i] for i in close_old}
+    old_which = [i for i in range(n) if i not in exact_old and i not in close_old]
+    new_which = [j for j in range(m) if j not in exact_new and j not in close_new]
+    # paragraph scores: for the leftovers' second pass and the pieces' guard
+    scores: FloatArray | None = None
+    old_emb = new_emb = None
+    wanted = bool(free_old or free_new or (old_which and new_which))
+    if wanted and n * m <= opts.calibration_limit:
         old_emb = embed([p.text for p in old]) if embed is not None else None
         new_emb = embed([p.text for p in new]) if embed is not None else None
         scores = dense_scores(old_tokens, new_tokens, old_emb, new_emb, opts)
+    if (free_old or free_new) and scores is not None:
         cols = np.arange(m, dtype=np.float64)
         tie = opts.proximity_weight / (1.0 + np.abs(expected[:, None] - cols[None, :]) / NEAR_SCALE)
         rare = vec.frequency <= max(4.0, opts.informative_share * (n + m))
@@ -228,20 +240,17 @@ def _calibrated(
             for i, j in attach_leftovers(scores, still_old, still_new, tie, opts, exact)
             if informative(i, j)
         ]
-    # Sentences of the paragraphs that can take part in a split or merge: not those
-    # linked by identical text, nor those linked almost word for word.
-    exact_old, exact_new = exact
-    close_old = {i for i, s in link_scores.items() if i in linked and s >= opts.piece_link_max}
-    close_new = {linked[i] for i in close_old}
-    old_which = [i for i in range(n) if i not in exact_old and i not in close_old]
-    new_which = [j for j in range(m) if j not in exact_new and j not in close_new]
     if not old_which or not new_which:
         return extra, attached
     old_s = sentences_of([p.text for p in old], old_which)
     new_s = sentences_of([p.text for p in new], new_which)
     if len(old_s.owner) * len(new_s.owner) > opts.calibration_limit:
         return extra, attached
-    pieces = [(s.old, s.new, s.score) for s in sentence_links(old_s, new_s, embed, opts)]
+    pieces = [
+        (s.old, s.new, s.score)
+        for s in sentence_links(old_s, new_s, embed, opts)
+        if scores is None or scores[s.old, s.new] >= opts.piece_paragraph_min_score
+    ]
     return extra, attached + pieces
 
 

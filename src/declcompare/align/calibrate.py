@@ -119,7 +119,8 @@ def attach_leftovers(
 ) -> list[tuple[int, int]]:
     """Pieces for paragraphs still free after the second pass: each joins its best
     counterpart on the other side (linked or not) when that cell stands ``attach_z``
-    above the background of both its row and column: a provision folded into, or
+    above the background of both its row and column and scores at least
+    ``attach_min_score``: a provision folded into, or
     split out of, a paragraph already linked elsewhere. Paragraphs in ``fixed`` (old,
     new: linked by identical text) stay as they are and take no piece."""
     if scores.size == 0:
@@ -139,6 +140,6 @@ def attach_leftovers(
             for i, j in best
             if np.isfinite(ranked[i, j])
             and z[i, j] >= opts.attach_z
-            and scores[i, j] >= opts.calibrated_min_score
+            and scores[i, j] >= opts.attach_min_score
         }
     )
