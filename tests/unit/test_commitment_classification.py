@@ -41,6 +41,14 @@ def first(text: str) -> Commitment:
         ("They point out the risk.", "They once again draw attention to the risk.", "restated"),
         ("They call for talks.", "They advocate talks.", "restated"),
         ("They request a report.", "They take note of the report.", "fulfilled"),
+        # a plan carried out: the act reported done, or its product received
+        ("We plan to establish a task force.", "We have established a task force.", "fulfilled"),
+        ("We will adopt the strategy.", "We adopted the strategy.", "fulfilled"),
+        ("We intend to develop guidance.", "We welcome the publication of guidance.", "fulfilled"),
+        # ... but not the other way, nor a position in the past tense
+        ("We have established a task force.", "We plan to establish a task force.", "weakened"),
+        ("We will support the plan.", "We supported the plan.", "restated"),
+        ("We will support the plan.", "We plan to support the plan.", "weakened"),
         ("They support the plan.", "They emphasise the plan.", "changed_stance"),
         ("They welcome the plan.", "They welcome the programme.", "changed_object"),
         ("They welcome the 15th session.", "They welcome the 16th session.", "routine"),

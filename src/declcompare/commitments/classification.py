@@ -56,6 +56,7 @@ class Scales:
     restate: tuple[frozenset[str], ...]
     requests: frozenset[str]
     receptions: frozenset[str]
+    intentions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def scales() -> Scales:
         restate=tuple(norm(g["members"]) for g in data["restate"]),
         requests=norm(data["fulfilled"]["requests"]),
         receptions=norm(data["fulfilled"]["receptions"]),
+        intentions=frozenset(data["fulfilled"]["intentions"]),
     )
 
 
@@ -272,6 +274,8 @@ def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
     rules = scales()
     if _member(old, rules.requests) and _member(new, rules.receptions):
         return CommitmentChange.FULFILLED
+    if _carried_out(old, new):
+        return CommitmentChange.FULFILLED
     if _view_restated(old, new):
         return _same_object(old, new)
     # The same verb in both texts ("note X" -> "note the importance of Y") keeps the
@@ -280,6 +284,33 @@ def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
         (_stressing(old) and not _importance(new)) or (_stressing(new) and not _importance(old))
     )
     return _classify(old, new, sign, stressed=stressed)
+
+
+_ACTS = frozenset({Stance.DECIDE, Stance.UNDERTAKE, Stance.INTEND, Stance.AGREE})
+
+
+def _carried_out(old: Commitment, new: Commitment) -> bool:
+    """The old text announces an act ("plan to establish", "will adopt") and the new
+    one reports the same act done ("have established", "adopted"), with no word of
+    intention left. Only acts: a position in the past tense ("will support" ->
+    "supported", in a summit report) is still a position."""
+    if old.negated or new.negated or old.lemma != new.lemma or new.stance not in _ACTS:
+        return False
+    intentions = scales().intentions
+    old_words = re.findall(r"[a-z]+", old.predicate.lower())
+    new_words = re.findall(r"[a-z]+", new.predicate.lower())
+    if not old_words or not new_words or not intentions & set(old_words):
+        return False
+    if intentions & set(new_words):
+        return False
+    from declcompare.commitments.verbforms import verb_inflections, verb_lemmas
+
+    act, done = old_words[-1], new_words[-1]
+    for lemma in set(verb_lemmas(act)) & set(verb_lemmas(done)):
+        forms = verb_inflections(lemma)
+        if done in (*forms.get("VBD", ()), *forms.get("VBN", ())) and done != lemma:
+            return True
+    return False
 
 
 def _classify(old: Commitment, new: Commitment, sign: int, *, stressed: bool) -> CommitmentChange:
