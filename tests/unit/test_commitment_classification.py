@@ -40,6 +40,7 @@ def first(text: str) -> Commitment:
         ("They affirm the principle.", "They reaffirm the principle.", "restated"),
         ("They point out the risk.", "They once again draw attention to the risk.", "restated"),
         ("They call for talks.", "They advocate talks.", "restated"),
+        ("They endorsed the report.", "They adopted the report.", "restated"),
         ("They request a report.", "They take note of the report.", "fulfilled"),
         # a plan carried out: the act reported done, or its product received
         ("We plan to establish a task force.", "We have established a task force.", "fulfilled"),
