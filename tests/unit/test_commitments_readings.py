@@ -257,3 +257,51 @@ def test_readings_an_adversarial_review_found_wrong(
 def test_readings_with_their_strength(text: str, found: list[tuple[str, str, str, int]]) -> None:
     got = [(c.actor, c.predicate, c.stance.value, c.strength) for c in commitments(text)]
     assert got == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a communiqué reports the member states' own position inside a "that" clause
+        ("The heads of delegations reiterated that the SCO member states consider it important "
+         "to improve generated governance and will uphold the generated system.",
+         [("the heads of delegations", "reiterated", "reaffirm", 4),
+          ("the member states", "consider it important to improve", "emphasise", 2),
+          ("the member states", "will uphold", "support", 4)]),
+        # "would" reported after a verb in the past is the "will" of the statement
+        ("The heads of delegations underscored the fact that the member states would continue "
+         "to make generated efforts.",
+         [("the heads of delegations", "underscored", "emphasise", 3),
+          ("the member states", "would continue to make", "undertake", 4)]),
+        # a parenthesis after the reported subject
+        ("The heads of delegations noted that the member states, in accordance with the "
+         "generated Charter, intend to develop generated cooperation.",
+         [("the heads of delegations", "noted", "note", 2),
+          ("the member states", "intend to develop", "intend", 3)]),
+        # what others must do is no clause of the authors' own
+        ("We note that Russia must end the generated war.", [("we", "note", "note", 2)]),
+    ],
+)  # fmt: skip
+def test_a_position_reported_in_a_that_clause(
+    text: str, found: list[tuple[str, str, str, int]]
+) -> None:
+    got = [(c.actor, c.predicate, c.stance.value, c.strength) for c in commitments(text)]
+    assert got == found
+
+
+def test_a_reported_clause_does_not_become_the_next_they() -> None:
+    cs = commitments(
+        "The heads of delegations reiterated that the member states support generated talks. "
+        "They stressed the generated need."
+    )
+    assert [(c.actor, c.predicate) for c in cs][-1] == ("the heads of delegations", "stressed")
+    # and the reporting verb's object is the whole clause it reports
+    assert cs[0].object.startswith("that the member states support generated talks")
+
+
+def test_in_a_resolution_a_that_clause_stays_the_assemblys() -> None:
+    cs = commitments(
+        "Reaffirms that Member States should contribute to the generated fund;",
+        organisation="United Nations General Assembly",
+    )
+    assert [(c.actor, c.predicate) for c in cs] == [("the General Assembly", "Reaffirms")]

@@ -123,7 +123,7 @@ def scan(
                 or _while_joined(lex, toks, i, pred)
             )
         ):
-            accepted = Found(pred, None, last.actor, last.formula)
+            accepted = Found(pred, None, last.actor, last.formula, reported=last.reported)
         opening = i == clause_start or (
             i == clause_start + 1 and toks[clause_start].low in ("while", "whilst")
         )
@@ -138,6 +138,16 @@ def scan(
         if accepted is None and _impersonal_it(lex, toks, clause_start, i):
             # "It is necessary to cooperate with ...": the authors' own view
             accepted = Found(pred, None, "", False)
+        if accepted is None and last is not None and default_actor not in lex.voices:
+            # "The heads of delegations reiterated that the member states consider it
+            # important to ...": the position reported is the member states' own (in a
+            # UN resolution, "Reaffirms that Member States should" is the Assembly's)
+            inner = _that_subject(toks, last, i)
+            actor = actor_of(lex, toks[slice(*inner)], False) if inner is not None else None
+            if inner is not None and (_is_voice(lex, actor) or actor in ("we", "they")):
+                if last.pred.form is Form.PAST:
+                    pred = _backshifted(lex, toks, pred)
+                accepted = Found(pred, inner, actor, False, reported=True)
         if accepted is None:
             for lo, hi in subject_candidates(toks, clause_start, i):
                 actor = actor_of(lex, toks[lo:hi], _after_opening(toks, clause_start, lo, found))
@@ -207,8 +217,8 @@ def scan(
         # "we" is the authors' own voice: never a state named earlier in the text.
         if actor in ("they", ""):
             actor = current or default_actor or ("they" if actor == "they" else "(not stated)")
-        resolved.append(Found(f.pred, f.subject, actor, f.formula, f.before))
-        if f.subject is not None or f.actor is None:
+        resolved.append(Found(f.pred, f.subject, actor, f.formula, f.before, f.reported))
+        if (f.subject is not None or f.actor is None) and not f.reported:
             current = actor
     return resolved
 
@@ -230,6 +240,45 @@ def _after_opening(toks: list[Tok], clause_start: int, lo: int, found: list[Foun
         return False  # a position already taken in the sentence: we are in its object
     opening = toks[clause_start : lo - 1]
     return len(opening) <= 6 and not any(t.text == "," or t.low in RELATIVE for t in opening)
+
+
+def _backshifted(lex: Lexicon, toks: list[Tok], pred: Pred) -> Pred:
+    """A predicate reported after a verb in the past ("underscored that the member
+    states would continue to make efforts"), read as said: "would" there is the
+    "will" of the direct statement, not a conditional."""
+    first = toks[pred.start]
+    if first.low != "would":
+        return pred
+    said = [
+        *toks[: pred.start],
+        Tok("will", "will", first.start, first.end),
+        *toks[pred.start + 1 :],
+    ]
+    return predicate_at(lex, said, pred.start) or pred
+
+
+def _that_subject(toks: list[Tok], last: Found, at: int) -> tuple[int, int] | None:
+    """The subject of a "that" clause before the predicate at ``at``: the clause opens
+    right after the last predicate ("reiterated that ...", "underscored the fact that
+    ...") or, after a clause so reported, with "and that"; a parenthesis after the
+    subject is left out ("that the member states, in accordance with ..., intend")."""
+    after = last.pred.end
+    start = None
+    for lead in (("that",), ("the", "fact", "that")):
+        k = after + len(lead)
+        if k < at and tuple(t.low for t in toks[after:k]) == lead:
+            start = k
+    if start is None and last.reported:
+        ands = [
+            k for k in range(after, at - 1) if toks[k].low == "and" and toks[k + 1].low == "that"
+        ]
+        start = ands[-1] + 2 if ands else None
+    if start is None or start >= at:
+        return None
+    commas = [k for k in range(start, at) if toks[k].text == ","]
+    if commas and commas[-1] == at - 1 and commas[0] > start:
+        return (start, commas[0])
+    return None if commas else (start, at)
 
 
 def _comma_joined(toks: list[Tok], at: int, end: int) -> bool:

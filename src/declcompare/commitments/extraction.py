@@ -62,6 +62,7 @@ def commitments_of(
     body_start = len(text) - len(paragraph.body)
     out: list[Commitment] = []
     current = previous_actor
+    main_actor: str | None = None  # the last actor not reported inside a "that" clause
     for s_index, (s_start, s_end) in enumerate(split_sentences(text)):
         s_start = max(s_start, body_start)
         if s_end <= s_start:
@@ -72,8 +73,11 @@ def commitments_of(
         sentence_end = len(sentence.rstrip())
         for k, f in enumerate(found):
             pred_a, pred_b = toks[f.pred.start].start, toks[f.pred.end - 1].end
-            if k + 1 < len(found):
-                nxt = found[k + 1]
+            # a predicate's object runs to the next commitment; one that reports a
+            # "that" clause holds the commitments reported in it
+            later = [g for g in found[k + 1 :] if f.reported or not g.reported]
+            if later:
+                nxt = later[0]
                 first_of_next = nxt.before or nxt.subject
                 stop = toks[first_of_next[0] if first_of_next else nxt.pred.start].start
             else:
@@ -128,10 +132,12 @@ def commitments_of(
                     end=_source_offset(paragraph, s_start + span_end),
                 )
             )
-            if f.subject is not None:
+            if f.subject is not None and not f.reported:
                 current = actor
-        if found:
-            current = out[-1].actor if out else current
+            if not f.reported:
+                main_actor = actor
+        if found and main_actor is not None:
+            current = main_actor
     return out
 
 

@@ -74,6 +74,7 @@ class Found:
     actor: str | None  # None: take the sentence's subject (participial opening)
     formula: bool
     before: tuple[int, int] | None = None  # an object before the predicate (a judgement)
+    reported: bool = False  # in a "that" clause of another predicate: not the next "they"
 
 
 def tokens(text: str) -> list[Tok]:
