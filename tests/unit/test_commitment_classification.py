@@ -41,6 +41,12 @@ def first(text: str) -> Commitment:
         ("They point out the risk.", "They once again draw attention to the risk.", "restated"),
         ("They call for talks.", "They advocate talks.", "restated"),
         ("They endorsed the report.", "They adopted the report.", "restated"),
+        # "support to" is read as "support for" ("reaffirm our consistent support to")
+        (
+            "We reaffirm our support to the talks.",
+            "We reaffirm our strong support for the talks.",
+            "strengthened",
+        ),
         ("They request a report.", "They take note of the report.", "fulfilled"),
         # a plan carried out: the act reported done, or its product received
         ("We plan to establish a task force.", "We have established a task force.", "fulfilled"),
