@@ -41,6 +41,20 @@ def first(text: str) -> Commitment:
         ("They point out the risk.", "They once again draw attention to the risk.", "restated"),
         ("They call for talks.", "They advocate talks.", "restated"),
         ("They endorsed the report.", "They adopted the report.", "restated"),
+        # opposition and commitments said again are the position itself
+        (
+            "We strongly oppose the plan.",
+            "We reiterate our strong opposition to the plan.",
+            "restated",
+        ),
+        (
+            "We reiterate our commitment to the goal.",
+            "We are committed to the goal.",
+            "restated",
+        ),
+        ("We reiterate the plan.", "We reiterate our commitment to the plan.", "restated"),
+        # the same verb under another modal: the resolve moved
+        ("We will consider the plan.", "We intend to consider the plan.", "weakened"),
         # "support to" is read as "support for" ("reaffirm our consistent support to")
         (
             "We reaffirm our support to the talks.",

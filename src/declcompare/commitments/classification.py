@@ -57,6 +57,7 @@ class Scales:
     requests: frozenset[str]
     receptions: frozenset[str]
     intentions: frozenset[str]
+    renewed: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def scales() -> Scales:
         requests=norm(data["fulfilled"]["requests"]),
         receptions=norm(data["fulfilled"]["receptions"]),
         intentions=frozenset(data["fulfilled"]["intentions"]),
+        renewed=norm(data["renewed"]["commitments"]),
     )
 
 
@@ -256,10 +258,16 @@ def _state_code(name: str) -> str:
         return plain
 
 
+def _bare(key: str) -> str:
+    """An object key without the "to" that one reading keeps and another folds into
+    its verb ("commit | to the plan", "reiterate our commitment to | the plan")."""
+    return key[3:] if key.startswith("to ") else key
+
+
 def _same_object(old: Commitment, new: Commitment) -> CommitmentChange:
     if actor_group(old.actor) != actor_group(new.actor):
         return CommitmentChange.CHANGED_OBJECT  # another actor holds the position
-    if old.object == new.object or object_key(old.object) == object_key(new.object):
+    if old.object == new.object or _bare(object_key(old.object)) == _bare(object_key(new.object)):
         return CommitmentChange.RESTATED
     if routine_key(old.object) == routine_key(new.object):
         return CommitmentChange.ROUTINE
@@ -317,13 +325,19 @@ def _classify(old: Commitment, new: Commitment, sign: int, *, stressed: bool) ->
     """The rules after negation and fulfilment; ``stressed``: one side notes "the
     importance of" something where the other does not, which is an emphasis."""
     rules = scales()
-    if not stressed and old.lemma == new.lemma and old.stance == new.stance:
+    # The same verb with another modal ("will consider" -> "intend to consider"): the
+    # resolve moved, whatever group the verb's reading belongs to.
+    resolve = {old.stance, new.stance} <= {Stance.UNDERTAKE, Stance.INTEND}
+    if not stressed and old.lemma == new.lemma and (old.stance == new.stance or resolve):
         if new.strength != old.strength:
             stronger = (new.strength - old.strength) * sign > 0
             return CommitmentChange.STRENGTHENED if stronger else CommitmentChange.WEAKENED
         return _same_object(old, new)
     if any(_member(old, g, stressed) and _member(new, g, stressed) for g in rules.restate):
         return _same_object(old, new)
+    for said, other in ((old, new), (new, old)):  # a commitment renewed is the undertaking
+        if _member(said, rules.renewed, stressed) and other.stance is Stance.UNDERTAKE:
+            return _same_object(old, new)
     a, b = _positions(old, stressed), _positions(new, stressed)
     shared = [name for name in a if name in b]
     if shared:
