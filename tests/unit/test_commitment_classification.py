@@ -66,9 +66,18 @@ def first(text: str) -> Commitment:
         ("We plan to establish a task force.", "We have established a task force.", "fulfilled"),
         ("We will adopt the strategy.", "We adopted the strategy.", "fulfilled"),
         ("We intend to develop guidance.", "We welcome the publication of guidance.", "fulfilled"),
-        # ... but not the other way, nor a position in the past tense
-        ("We have established a task force.", "We plan to establish a task force.", "weakened"),
+        # the other way is its mirror (as for a request answered: tests/property)
+        ("We have established a task force.", "We plan to establish a task force.", "strengthened"),
+        ("We adopted the strategy.", "We will adopt the strategy.", "strengthened"),
+        (
+            "We welcome the publication of guidance.",
+            "We intend to develop guidance.",
+            "strengthened",
+        ),
+        # ... and neither a position in the past tense nor a state is an act carried out
         ("We will support the plan.", "We supported the plan.", "restated"),
+        ("We will remain committed to the goal.", "We remain committed to the goal.", "restated"),
+        ("We will commit to the goal.", "We are committed to the goal.", "restated"),
         ("We will support the plan.", "We plan to support the plan.", "weakened"),
         ("They support the plan.", "They emphasise the plan.", "changed_stance"),
         ("They welcome the plan.", "They welcome the programme.", "changed_object"),

@@ -305,3 +305,35 @@ def test_in_a_resolution_a_that_clause_stays_the_assemblys() -> None:
         organisation="United Nations General Assembly",
     )
     assert [(c.actor, c.predicate) for c in cs] == [("the General Assembly", "Reaffirms")]
+
+
+def test_a_that_clause_with_they_or_others_is_not_read_as_the_reporters() -> None:
+    # "they" after "that" may be others: only the reporting verb is the authors'
+    cs = commitments("We note that they support the generated talks.")
+    assert [(c.actor, c.predicate) for c in cs] == [("we", "note")]
+
+
+def test_a_reported_subject_does_not_carry_into_the_next_paragraph() -> None:
+    cs = commitments(
+        "The heads of delegations noted that the member states support generated talks.",
+        "They welcomed the generated report.",
+    )
+    assert (cs[-1].actor, cs[-1].predicate) == ("the heads of delegations", "welcomed")
+
+
+def test_reported_clauses_joined_by_and_that() -> None:
+    cs = commitments(
+        "We underline that we will not accept the generated plan and that we oppose "
+        "generated sanctions."
+    )
+    assert [(c.predicate, c.object) for c in cs][1:] == [
+        ("will not accept", "the generated plan"),
+        ("oppose", "generated sanctions"),
+    ]
+
+
+def test_would_like_is_not_backshifted() -> None:
+    cs = commitments(
+        "The heads of delegations noted that the member states would like to thank the host."
+    )
+    assert (cs[-1].predicate, cs[-1].stance.value) == ("would like", "intend")

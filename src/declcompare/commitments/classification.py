@@ -284,6 +284,14 @@ def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
         return CommitmentChange.FULFILLED
     if _carried_out(old, new):
         return CommitmentChange.FULFILLED
+    # the mirror of a plan carried out, as of a request answered, is strengthened
+    # (swapping the texts swaps the reading; see tests/property)
+    if _carried_out(new, old) or (
+        _member(new, rules.requests)
+        and new.stance is Stance.INTEND
+        and _member(old, rules.receptions)
+    ):
+        return CommitmentChange.STRENGTHENED if not old.negated else CommitmentChange.WEAKENED
     if _view_restated(old, new):
         return _same_object(old, new)
     # The same verb in both texts ("note X" -> "note the importance of Y") keeps the
@@ -295,6 +303,10 @@ def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
 
 
 _ACTS = frozenset({Stance.DECIDE, Stance.UNDERTAKE, Stance.INTEND, Stance.AGREE})
+_STATE_VERBS = frozenset(
+    {"be", "is", "are", "was", "were", "been", "being", "remain", "remains", "remained",
+     "stay", "stays", "stayed", "become", "becomes", "became"}
+)  # fmt: skip
 
 
 def _carried_out(old: Commitment, new: Commitment) -> bool:
@@ -309,8 +321,8 @@ def _carried_out(old: Commitment, new: Commitment) -> bool:
     new_words = re.findall(r"[a-z]+", new.predicate.lower())
     if not old_words or not new_words or not intentions & set(old_words):
         return False
-    if intentions & set(new_words):
-        return False
+    if intentions & set(new_words) or _STATE_VERBS & set(new_words):
+        return False  # "remain committed", "are determined": a state, not an act done
     from declcompare.commitments.verbforms import verb_inflections, verb_lemmas
 
     act, done = old_words[-1], new_words[-1]

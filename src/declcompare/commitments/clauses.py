@@ -144,7 +144,8 @@ def scan(
             # UN resolution, "Reaffirms that Member States should" is the Assembly's)
             inner = _that_subject(toks, last, i)
             actor = actor_of(lex, toks[slice(*inner)], False) if inner is not None else None
-            if inner is not None and (_is_voice(lex, actor) or actor in ("we", "they")):
+            # ("they" is left out: in "we note that they support" it may be others)
+            if inner is not None and (_is_voice(lex, actor) or actor == "we"):
                 if last.pred.form is Form.PAST:
                     pred = _backshifted(lex, toks, pred)
                 accepted = Found(pred, inner, actor, False, reported=True)
@@ -247,7 +248,8 @@ def _backshifted(lex: Lexicon, toks: list[Tok], pred: Pred) -> Pred:
     states would continue to make efforts"), read as said: "would" there is the
     "will" of the direct statement, not a conditional."""
     first = toks[pred.start]
-    if first.low != "would":
+    after = toks[pred.start + 1].low if pred.start + 1 < len(toks) else ""
+    if first.low != "would" or after == "like":  # "would like to" is a wish as said
         return pred
     said = [
         *toks[: pred.start],

@@ -42,7 +42,8 @@ def _trim_object(text: str, a: int, b: int) -> tuple[int, int]:
         b -= 1
     if text[a:b].lower() in ("and", "and also", "as well as", "or", "and further"):
         return a, a
-    for tail in (" and also", " and", ", and", " as well as", " while", " but", ", but"):
+    tails = (" and that", " and also", " and", ", and", " as well as", " while", " but", ", but")
+    for tail in tails:
         if text[a:b].endswith(tail):
             b -= len(tail)
             while b > a and text[b - 1] in _OBJECT_TRIM:
@@ -198,7 +199,14 @@ def _declaration_commitments(declaration: Declaration) -> list[Commitment]:
         elif not paragraph.bullet:
             lead, lead_actor = None, None
         out.extend(found)
-        subjects = [c.actor for c in found if c.subject is not None]
+        # a subject reported in a "that" clause ("noted that the member states ...")
+        # does not become the next paragraph's "they"
+        subjects = [
+            c.actor
+            for c in found
+            if c.subject is not None
+            and not paragraph.text[: c.text_start].rstrip().lower().endswith("that")
+        ]
         if subjects:
             previous = subjects[-1]
     return out
