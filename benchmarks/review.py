@@ -59,6 +59,8 @@ def rows_of_pair(old_name: str, new_name: str) -> Iterator[Row]:
             "pair": f"{old_name} -> {new_name}",
             "old": a.paragraph_index if a else None,
             "new": b.paragraph_index if b else None,
+            "old_at": a.predicate_start if a else None,
+            "new_at": b.predicate_start if b else None,
             "old_predicate": a.predicate if a else None,
             "new_predicate": b.predicate if b else None,
             "old_actor": a.actor if a else None,
@@ -80,9 +82,11 @@ def dump(path: Path, include_un: bool = True) -> int:
 
 
 def _side_key(row: Row, side: str) -> tuple[object, ...] | None:
+    """One commitment: its pair, side, paragraph, predicate and where the predicate
+    stands in the paragraph (two "welcome" of one paragraph are two commitments)."""
     if row[side] is None:
         return None
-    return (row["pair"], side, row[side], row[f"{side}_predicate"])
+    return (row["pair"], side, row[side], row[f"{side}_predicate"], row.get(f"{side}_at"))
 
 
 def diff(before: Path, after: Path, show: int) -> int:
@@ -105,12 +109,16 @@ def diff(before: Path, after: Path, show: int) -> int:
         ra, rb = a.get(key), b.get(key)
         was = str(ra["change"]) if ra else "(absent)"
         now = str(rb["change"]) if rb else "(absent)"
-        partner_a = _partner(ra, str(key[1])) if ra else None
-        partner_b = _partner(rb, str(key[1])) if rb else None
+        side = str(key[1])
+        if ra and rb and ra[f"{side}_actor"] != rb[f"{side}_actor"]:
+            was += f" [{ra[f'{side}_actor']}]"
+            now += f" [{rb[f'{side}_actor']}]"
+        partner_a = _partner(ra, side) if ra else ""
+        partner_b = _partner(rb, side) if rb else ""
         if was == now and partner_a == partner_b:
             continue
         paired_both = ra and rb and ra.get("old") is not None and rb.get("old") is not None
-        if key[1] == "new" and paired_both:
+        if side == "new" and paired_both:
             continue  # a pair is counted once, from its old side
         moved[(was, now)] += 1
         if len(listed) < show:

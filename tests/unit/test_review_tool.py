@@ -44,6 +44,24 @@ def test_dump_writes_one_row_per_commitment_of_each_changed_pair(
     assert (None, "call for", "new") in changes
 
 
+def test_two_commitments_with_one_predicate_in_a_paragraph_are_two(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def write(path: Path, second: str) -> None:
+        rows = [
+            {"pair": "p", "old": 3, "new": None, "old_at": at, "new_at": None,
+             "old_predicate": "welcome", "new_predicate": None, "old_actor": "we",
+             "new_actor": None, "change": change}
+            for at, change in ((0, "dropped"), (40, second))
+        ]  # fmt: skip
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+    write(tmp_path / "a.jsonl", "dropped")
+    write(tmp_path / "b.jsonl", "restated")
+    assert review.main(["diff", str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]) == 0
+    assert capsys.readouterr().out.startswith("1 commitments read differently")
+
+
 def test_diff_counts_what_moved(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def write(path: Path, change: str) -> None:
         rows = [
