@@ -337,3 +337,30 @@ def test_would_like_is_not_backshifted() -> None:
         "The heads of delegations noted that the member states would like to thank the host."
     )
     assert (cs[-1].predicate, cs[-1].stance.value) == ("would like", "intend")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "would" joined after a reporter in the past is backshifted like the first
+        ("The heads of delegations underscored that the member states would continue "
+         "generated efforts and would strengthen generated ties.",
+         [("the heads of delegations", "underscored", "emphasise", 3),
+          ("the member states", "would continue", "undertake", 4),
+          ("the member states", "would strengthen", "undertake", 4)]),
+        # a verb in the reporter's past after a reported present is the reporter's
+        ("The heads of delegations reiterated that the member states support generated talks "
+         "and welcomed the generated report.",
+         [("the heads of delegations", "reiterated", "reaffirm", 4),
+          ("the member states", "support", "support", 4),
+          ("the heads of delegations", "welcomed", "welcome", 3)]),
+        # after a reporter in the present, "would" stays a conditional
+        ("We note that the member states would continue generated efforts.",
+         [("we", "note", "note", 2), ("the member states", "would continue", "intend", 3)]),
+    ],
+)  # fmt: skip
+def test_predicates_joined_inside_a_reported_clause(
+    text: str, found: list[tuple[str, str, str, int]]
+) -> None:
+    got = [(c.actor, c.predicate, c.stance.value, c.strength) for c in commitments(text)]
+    assert got == found

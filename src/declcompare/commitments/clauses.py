@@ -124,6 +124,8 @@ def scan(
             )
         ):
             accepted = Found(pred, None, last.actor, last.formula, reported=last.reported)
+            if last.reported:
+                accepted = _joined_in_report(lex, toks, found, accepted)
         opening = i == clause_start or (
             i == clause_start + 1 and toks[clause_start].low in ("while", "whilst")
         )
@@ -241,6 +243,20 @@ def _after_opening(toks: list[Tok], clause_start: int, lo: int, found: list[Foun
         return False  # a position already taken in the sentence: we are in its object
     opening = toks[clause_start : lo - 1]
     return len(opening) <= 6 and not any(t.text == "," or t.low in RELATIVE for t in opening)
+
+
+def _joined_in_report(lex: Lexicon, toks: list[Tok], found: list[Found], joined: Found) -> Found:
+    """A predicate joined to one reported in a "that" clause: a verb in the past that
+    the reported one is not in is the reporter's again ("reiterated that the member
+    states support the talks and welcomed the report"); "would" after a reporter in
+    the past is backshifted like the first ("... would continue and would strengthen")."""
+    reporter = next((f for f in reversed(found) if not f.reported), None)
+    if reporter is None or reporter.pred.form is not Form.PAST:
+        return joined
+    last = found[-1]
+    if joined.pred.form is Form.PAST and last.pred.form is not Form.PAST:
+        return Found(joined.pred, None, reporter.actor, reporter.formula)
+    return Found(_backshifted(lex, toks, joined.pred), None, joined.actor, False, reported=True)
 
 
 def _backshifted(lex: Lexicon, toks: list[Tok], pred: Pred) -> Pred:
