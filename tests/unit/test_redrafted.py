@@ -148,3 +148,41 @@ def test_an_empty_text_embeds_to_the_zero_row_not_nan() -> None:
     assert np.isfinite(vectors).all()
     assert not vectors[0].any()
     assert np.isclose(np.linalg.norm(vectors[1]), 1.0, atol=1e-5)
+
+
+@pytest.mark.parametrize(("limit", "floor"), [(4_000_000, 0.23), (10, 0.23), (10, 0.0)])
+def test_a_sentence_piece_needs_its_paragraphs_to_be_alike_at_any_size(
+    monkeypatch: pytest.MonkeyPatch, limit: int, floor: float
+) -> None:
+    # generated texts: paragraphs 0 and 2 of each side are near copies, 1 and 3 unrelated;
+    # the sentence pass is made to claim a piece between 1 and 3 and between 0 and 2
+    import declcompare.align as align_module
+    from declcompare.align.pieces import SentenceLink
+
+    old = [
+        "The member states support the generated water strategy for the region.",
+        "Generated apples grow in orchards near the river every autumn season.",
+        "The member states welcome the generated energy programme of cooperation.",
+        "The generated summit will be held in the capital next year.",
+    ]
+    new = [
+        "Officials met in the capital to discuss generated railway tariffs today.",
+        "The member states note the generated water strategy for the region.",
+        "The member states welcome the generated energy programme of cooperation and trade.",
+        "The generated summit will be held in the capital next year.",
+    ]
+    # (limit 10: the 4 x 4 paragraphs are too many to score densely, the 3 x 3 sentences
+    # of the paragraphs not linked word for word are not)
+
+    def claimed(*_: object) -> list[SentenceLink]:
+        return [SentenceLink(1, 0, 0, 0, 0.5), SentenceLink(0, 1, 0, 0, 0.5)]
+
+    monkeypatch.setattr(align_module, "sentence_links", claimed)
+    options = CompareOptions(
+        calibration_limit=limit, calibration_rounds=1, piece_paragraph_min_score=floor
+    )
+    c = compare(Declaration.from_paragraphs(old), Declaration.from_paragraphs(new), options=options)
+    pairs = {(link.old_index, link.new_index) for link in c.links}
+    assert (0, 1) in pairs  # alike as wholes: kept
+    # apples and railway tariffs: refused by the guard, kept without it
+    assert ((1, 0) in pairs) is (floor == 0.0)

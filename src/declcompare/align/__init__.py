@@ -246,10 +246,23 @@ def _calibrated(
     new_s = sentences_of([p.text for p in new], new_which)
     if len(old_s.owner) * len(new_s.owner) > opts.calibration_limit:
         return extra, attached
+    found = sentence_links(old_s, new_s, embed, opts)
+    alike: dict[tuple[int, int], float] = {}
+    if scores is not None:
+        alike = {(s.old, s.new): float(scores[s.old, s.new]) for s in found}
+    elif found:
+        # too many paragraphs for the dense pass: score those the pieces join
+        olds = sorted({s.old for s in found})
+        news = sorted({s.new for s in found})
+        sub = dense_scores(
+            [old_tokens[i] for i in olds], [new_tokens[j] for j in news], None, None, opts
+        )
+        at_row, at_col = {i: k for k, i in enumerate(olds)}, {j: k for k, j in enumerate(news)}
+        alike = {(s.old, s.new): float(sub[at_row[s.old], at_col[s.new]]) for s in found}
     pieces = [
         (s.old, s.new, s.score)
-        for s in sentence_links(old_s, new_s, embed, opts)
-        if scores is None or scores[s.old, s.new] >= opts.piece_paragraph_min_score
+        for s in found
+        if alike[(s.old, s.new)] >= opts.piece_paragraph_min_score
     ]
     return extra, attached + pieces
 
