@@ -155,12 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("after", type=Path)
     c.add_argument("--show", type=int, default=40, help="how many changes to list")
     args = parser.parse_args(argv)
-    if not CORPUS.is_dir():
+    if args.command == "diff":
+        return diff(args.before, args.after, args.show)
+    if not CORPUS.is_dir():  # only a dump reads the corpus
         print(f"needs the corpus at {CORPUS}", file=sys.stderr)
         return 2
-    if args.command == "dump":
-        return dump(args.path, not args.no_un)
-    return diff(args.before, args.after, args.show)
+    return dump(args.path, not args.no_un)
 
 
 if __name__ == "__main__":

@@ -81,3 +81,12 @@ def test_diff_counts_what_moved(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "weakened -> restated" in out
     assert review.main(["diff", str(tmp_path / "a.jsonl"), str(tmp_path / "a.jsonl")]) == 0
     assert capsys.readouterr().out.startswith("0 commitments read differently")
+
+
+def test_a_dump_without_the_corpus_says_where_it_looked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(review, "CORPUS", tmp_path / "absent")
+    assert review.main(["dump", str(tmp_path / "rows.jsonl")]) == 2
+    assert "needs the corpus at" in capsys.readouterr().err
+    assert not (tmp_path / "rows.jsonl").exists()
