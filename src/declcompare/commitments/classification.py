@@ -291,7 +291,7 @@ def classify_change(old: Commitment, new: Commitment) -> CommitmentChange:
         and new.stance is Stance.INTEND
         and _member(old, rules.receptions)
     ):
-        return CommitmentChange.STRENGTHENED if not old.negated else CommitmentChange.WEAKENED
+        return CommitmentChange.STRENGTHENED if sign > 0 else CommitmentChange.WEAKENED
     if _view_restated(old, new):
         return _same_object(old, new)
     # The same verb in both texts ("note X" -> "note the importance of Y") keeps the
