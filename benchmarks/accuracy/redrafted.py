@@ -2,6 +2,8 @@
 
 Run:  python -m benchmarks.accuracy.redrafted           (reported pairs, gold/redrafted/)
       python -m benchmarks.accuracy.redrafted --dev     (development pairs, gold/dev/)
+      python -m benchmarks.accuracy.redrafted --dev --options '{"piece_min_score": 0.35}'
+                                                        (the default engine with other options)
 
 Methods, all in the same run on the same parsed texts:
 
@@ -302,12 +304,43 @@ def to_markdown(results: dict[str, object]) -> list[str]:
     return lines
 
 
+def sweep(settings: Sequence[str], dev_only: bool, pair: str | None = None) -> list[str]:
+    """One line per JSON object of ``CompareOptions`` overrides: the default engine's
+    pooled scores with them, on the dev (or reported) pairs, or on one pair."""
+    pairs = load_pairs(DEV if dev_only else REPORTED)
+    if pair is not None:
+        pairs = [p for p in pairs if p[0].id == pair]
+        if not pairs:
+            raise SystemExit(
+                f"no labelled pair {pair!r} in gold/{'dev' if dev_only else 'redrafted'}"
+            )
+    lines = []
+    for setting in settings:
+        method = comparison_links(CompareOptions(**json.loads(setting)))
+        total = Count()
+        for gold, old, new in pairs:
+            total.add(score_pair(gold, old, new, method(old, new)))
+        lines.append(f"{setting} {json.dumps(total.metrics())}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dev", action="store_true", help="score the development pairs")
+    parser.add_argument(
+        "--options",
+        action="append",
+        metavar="JSON",
+        help="score only the default engine with these CompareOptions overrides, e.g. "
+        '\'{"piece_min_score": 0.35}\' (repeatable: one line each; "{}" is the default)',
+    )
+    parser.add_argument("--pair", help="with --options: only this labelled pair (its id)")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print("../shared/corpus is absent: the redrafted pairs cannot be scored", file=sys.stderr)
+        return 0
+    if args.options:
+        print("\n".join(sweep(args.options, args.dev, args.pair)))
         return 0
     results = evaluate(dev_only=args.dev)
     print(json.dumps(results["pooled"], indent=2))

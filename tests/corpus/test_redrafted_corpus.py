@@ -97,3 +97,20 @@ def test_the_timeline_command_counts_the_quad_lineages(capsys: pytest.CaptureFix
     # a wall of additions leaves nearly one lineage per paragraph (one-pass alignment:
     # 123 lineages for these 150 paragraphs); carried-forward provisions chain up
     assert int(found.group(1)) <= 0.6 * paragraphs
+
+
+def test_the_dev_sweep_command_scores_the_engine_with_other_options() -> None:
+    need_corpus()
+    import json as json_module
+
+    from benchmarks.accuracy.redrafted import sweep
+
+    settings = ["{}", '{"calibration_rounds": 0}']
+    lines = sweep(settings, True, "mef-2022-to-2023")
+    assert [line[: len(s)] for line, s in zip(lines, settings, strict=True)] == settings
+    scores = [
+        json_module.loads(line[len(s) + 1 :]) for line, s in zip(lines, settings, strict=True)
+    ]
+    assert scores[0]["recall"] >= scores[1]["recall"]
+    with pytest.raises(SystemExit, match="no labelled pair"):
+        sweep(["{}"], True, "no-such-pair")
