@@ -127,6 +127,29 @@ def first(text: str) -> Commitment:
             "strengthened",
         ),
         ("They recommit firmly to the plan.", "They recommit to the plan.", "weakened"),
+        # a deed promised against saying that it matters: the foot of the resolve scale
+        (
+            "We stress the importance of preventing irregular migration.",
+            "We will step up our efforts to prevent irregular migration.",
+            "strengthened",
+        ),
+        (
+            "We will take collective action on health initiatives.",
+            "We note the importance of aligning health initiatives.",
+            "weakened",
+        ),
+        (
+            "They believe it important to take measures against terrorism.",
+            "They are determined to take measures against terrorism.",
+            "strengthened",
+        ),
+        # a deed promised against another position is another commitment
+        (
+            "We will continue to consult all States on space.",
+            "We call upon all States to contribute to space safety.",
+            "changed_object",
+        ),
+        ("We are providing training to coast guards.", "We announced training.", "changed_object"),
     ],
 )
 def test_change_kinds_follow_the_documented_scales(old: str, new: str, expected: str) -> None:
@@ -166,7 +189,7 @@ def test_a_shift_of_position_needs_the_same_matter(old: str, new: str, expected:
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("We agree to hold our next summit in 2024.", "India will host our next summit in 2024."),
+        ("We intend to hold our next summit in 2024.", "India will hold our next summit in 2024."),
         ("The member states note the Roadmap.", "India strongly supports the Roadmap."),
     ],
 )

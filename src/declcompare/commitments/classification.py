@@ -365,7 +365,34 @@ def _classify(old: Commitment, new: Commitment, sign: int, *, stressed: bool) ->
             stronger = (new.strength - old.strength) * sign > 0
             return CommitmentChange.STRENGTHENED if stronger else CommitmentChange.WEAKENED
         return _same_object(old, new)
+    if (old.stance in _RESOLVE) != (new.stance in _RESOLVE):
+        return _act_and_position(old, new, sign)
     return CommitmentChange.CHANGED_STANCE
+
+
+_RESOLVE = frozenset({Stance.UNDERTAKE, Stance.INTEND})
+# "believe it important to take measures", "consider it necessary to develop": the
+# predicate itself says that the deed matters
+_IMPORTANCE_WORDS = frozenset({"important", "necessary", "essential", "need", "vital"})
+
+
+def _act_and_position(old: Commitment, new: Commitment, sign: int) -> CommitmentChange:
+    """One side undertakes or intends a deed ("will step up our efforts to prevent"),
+    the other takes a position with another verb. Saying that the deed matters
+    ("stress the importance of", "recognise the need to", "believe it important to
+    take") is the foot of the resolve scale, as "consider it important to" is: the
+    deed is stronger. Any other
+    position ("call upon all States to ..." for "will continue to consult all
+    States") is another commitment, not another stance on the same one."""
+    act_is_new = new.stance in _RESOLVE
+    position = old if act_is_new else new
+    if _importance(position) or _IMPORTANCE_WORDS & set(position.predicate.lower().split()):
+        return (
+            CommitmentChange.STRENGTHENED
+            if act_is_new == (sign > 0)
+            else (CommitmentChange.WEAKENED)
+        )
+    return CommitmentChange.CHANGED_OBJECT
 
 
 def is_substantive(change: CommitmentChange) -> bool:
