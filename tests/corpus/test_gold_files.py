@@ -22,3 +22,15 @@ def test_gold_file_checks(path: Path) -> None:
     if not tool.CORPUS.is_dir():
         pytest.skip("../shared/corpus is absent")
     assert tool.check(path) == []
+
+
+def test_main_commitment_actors_are_compared_as_states_or_as_the_collective_voice() -> None:
+    from benchmarks.accuracy.shifts import _actor_right
+
+    # one list of states in another translator's forms is the same actor
+    assert _actor_right("the Republic of Kazakhstan, Kyrgyz Republic", "kazakhstan, kyrgyzstan")
+    assert _actor_right("the participants", "the member states")
+    assert not _actor_right("India", "the member states")
+    assert not _actor_right("the Republic of Kazakhstan, Kyrgyz Republic", "kazakhstan")
+    # names that are no state's are compared as written
+    assert not _actor_right("the central banks", "the ministers")
